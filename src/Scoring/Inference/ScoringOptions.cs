@@ -1,0 +1,26 @@
+using LandUse.Scoring.Imaging;
+
+namespace LandUse.Scoring.Inference;
+
+/// <summary>How a scorer runs: batch size, provider, threads and the decode limits applied to every tile.</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>Tiles per ONNX Runtime call.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    public ExecutionProvider Provider { get; init; } = ExecutionProvider.Cpu;
+
+    /// <summary>Intra-op threads; 0 means one per physical core of this machine.</summary>
+    public int IntraOpThreads { get; init; }
+
+    /// <summary>The CPU memory arena costs about 1 GB at batch 64; off by default.</summary>
+    public bool CpuMemoryArena { get; init; }
+
+    public ResizePolicy Resize { get; init; } = ResizePolicy.Resize;
+
+    /// <summary>Files larger than this are rejected before decoding.</summary>
+    public long MaxFileBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>Images whose header claims more pixels than this on a side are rejected before decoding.</summary>
+    public int MaxSide { get; init; } = 10_000;
+}
