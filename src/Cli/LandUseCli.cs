@@ -1,0 +1,36 @@
+using System.CommandLine;
+using LandUse.Cli.Hosting;
+
+namespace LandUse.Cli;
+
+/// <summary>The landuse root command: every subcommand is one file under Commands/.</summary>
+internal static class LandUseCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (ProcessorCountRelaunch.ShouldRelaunch(args))
+        {
+            return await ProcessorCountRelaunch.RunChildAsync(args).ConfigureAwait(false);
+        }
+
+        var root = BuildRoot();
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("landuse: classify land use in aerial image tiles and find where it changed.");
+        foreach (var command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands()
+    {
+        // One line per command; keep in the order `landuse --help` shows them.
+        yield break;
+    }
+}

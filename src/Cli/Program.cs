@@ -1,0 +1,3 @@
+using LandUse.Cli;
+
+return await LandUseCli.RunAsync(args).ConfigureAwait(false);
