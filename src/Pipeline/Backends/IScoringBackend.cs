@@ -1,3 +1,4 @@
+using LandUse.Pipeline.Stores;
 using LandUse.Scoring.Inference;
 
 namespace LandUse.Pipeline.Backends;
