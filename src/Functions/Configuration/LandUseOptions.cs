@@ -1,0 +1,35 @@
+namespace LandUse.Functions.Configuration;
+
+/// <summary>
+/// Where the Function App finds tiles, results, predictions and the model; bound from the <c>LandUse</c> section
+/// (app settings <c>LandUse__TilesContainer</c>, <c>LandUse__BlobServiceUri</c>, ...). Identity-based in Azure:
+/// set the service URIs; set <see cref="StorageConnectionString"/> only for Azurite or local runs.
+/// </summary>
+public sealed record LandUseOptions
+{
+    public const string SectionName = "LandUse";
+
+    /// <summary>Blob container holding the tiles; the Event Grid blob trigger watches the same container.</summary>
+    public string TilesContainer { get; init; } = "tiles";
+
+    /// <summary>Blob container that receives run summaries and reports.</summary>
+    public string ResultsContainer { get; init; } = "results";
+
+    /// <summary>Blob service endpoint used with the managed identity, e.g. <c>https://acct.blob.core.windows.net</c>.</summary>
+    public Uri? BlobServiceUri { get; init; }
+
+    /// <summary>Table service endpoint used with the managed identity, e.g. <c>https://acct.table.core.windows.net</c>.</summary>
+    public Uri? TableServiceUri { get; init; }
+
+    /// <summary>Connection string for Azurite or local development; when set it wins over the service URIs.</summary>
+    public string? StorageConnectionString { get; init; }
+
+    /// <summary>Client id of a user-assigned managed identity; empty uses the system-assigned one or the developer login.</summary>
+    public string? ManagedIdentityClientId { get; init; }
+
+    /// <summary>Model bundle folder (<c>model.onnx</c> + <c>manifest.json</c>) for in-process scoring.</summary>
+    public string? ModelBundlePath { get; init; }
+
+    /// <summary>How uploads are batched into the live run.</summary>
+    public LiveRunOptions Live { get; init; } = new();
+}

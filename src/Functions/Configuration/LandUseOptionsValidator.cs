@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+
+namespace LandUse.Functions.Configuration;
+
+/// <summary>Fails start-up with the offending setting's name instead of failing the first request.</summary>
+internal sealed class LandUseOptionsValidator : IValidateOptions<LandUseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LandUseOptions options)
+    {
+        var failures = new List<string>();
+        CheckContainer(failures, nameof(LandUseOptions.TilesContainer), options.TilesContainer);
+        CheckContainer(failures, nameof(LandUseOptions.ResultsContainer), options.ResultsContainer);
+
+        if (string.IsNullOrWhiteSpace(options.StorageConnectionString))
+        {
+            if (options.BlobServiceUri is null)
+            {
+                failures.Add($"{Key(nameof(LandUseOptions.BlobServiceUri))} is required when {Key(nameof(LandUseOptions.StorageConnectionString))} is not set.");
+            }
+
+            if (options.TableServiceUri is null)
+            {
+                failures.Add($"{Key(nameof(LandUseOptions.TableServiceUri))} is required when {Key(nameof(LandUseOptions.StorageConnectionString))} is not set.");
+            }
+        }
+
+        if (options.Live.BatchSize is < 1 or > 512)
+        {
+            failures.Add($"{Key("Live__BatchSize")} must be between 1 and 512 (got {options.Live.BatchSize}).");
+        }
+
+        if (options.Live.MaxDelayMilliseconds is < 0 or > 60_000)
+        {
+            failures.Add($"{Key("Live__MaxDelayMilliseconds")} must be between 0 and 60000 (got {options.Live.MaxDelayMilliseconds}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string Key(string property) => $"{LandUseOptions.SectionName}__{property}";
+
+    // Blob container names: 3-63 characters, lowercase letters, digits and single hyphens, starting with a letter or digit.
+    private static void CheckContainer(List<string> failures, string property, string value)
+    {
+        var valid = value.Length is >= 3 and <= 63
+            && char.IsAsciiLetterOrDigit(value[0])
+            && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            && !value.Contains("--", StringComparison.Ordinal)
+            && !value.EndsWith('-');
+        if (!valid)
+        {
+            failures.Add($"{Key(property)} '{value}' is not a valid blob container name (3-63 lowercase letters, digits, single hyphens).");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace LandUse.Functions.Configuration;
+
+/// <summary>
+/// Micro-batching of blob-upload events into one scoring call per batch, so a burst of uploads on one instance
+/// costs a few model calls instead of one per tile. Bound from <c>LandUse__Live__*</c>.
+/// </summary>
+public sealed record LiveRunOptions
+{
+    /// <summary>Most tiles scored together; a batch is flushed as soon as it is full.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>How long the first tile of a batch waits for company before the batch is scored anyway.</summary>
+    public int MaxDelayMilliseconds { get; init; } = 200;
+}

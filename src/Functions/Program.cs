@@ -1,0 +1,9 @@
+using LandUse.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.AddLandUseOptions();
+builder.AddLandUseTelemetry();
+builder.Build().Run();
