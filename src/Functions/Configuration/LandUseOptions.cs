@@ -24,9 +24,6 @@ public sealed record LandUseOptions
     /// <summary>Connection string for Azurite or local development; when set it wins over the service URIs.</summary>
     public string? StorageConnectionString { get; init; }
 
-    /// <summary>Client id of a user-assigned managed identity; empty uses the system-assigned one or the developer login.</summary>
-    public string? ManagedIdentityClientId { get; init; }
-
     /// <summary>Model bundle folder (<c>model.onnx</c> + <c>manifest.json</c>) for in-process scoring.</summary>
     public string? ModelBundlePath { get; init; }
 
