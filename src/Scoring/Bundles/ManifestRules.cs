@@ -1,0 +1,55 @@
+using System.Globalization;
+using LandUse.Scoring.Labels;
+
+namespace LandUse.Scoring.Bundles;
+
+/// <summary>Checks a manifest on its own: names, labels, layout and normalization values.</summary>
+internal static class ManifestRules
+{
+    public static IReadOnlyList<LandCover> Check(string folder, ModelManifest m)
+    {
+        Require(folder, !string.IsNullOrWhiteSpace(m.Name), "manifest name is empty.");
+        Require(folder, !string.IsNullOrWhiteSpace(m.Version), "manifest version is empty.");
+        Require(folder, m.Sha256 is { Length: 64 } && m.Sha256.All(Uri.IsHexDigit), $"manifest sha256 '{m.Sha256}' is not 64 hex digits.");
+        Require(folder, m.LabelScheme == ModelManifest.LandCoverScheme, $"unknown label scheme '{m.LabelScheme}' (expected '{ModelManifest.LandCoverScheme}').");
+        Require(folder, !string.IsNullOrWhiteSpace(m.InputName), "manifest inputName is empty.");
+        Require(folder, m.InputWidth > 0 && m.InputHeight > 0, $"unsupported input size {m.InputWidth}x{m.InputHeight}.");
+        Require(folder, m.Layout == "NCHW", $"unsupported input layout '{m.Layout}' (only NCHW).");
+        Require(folder, m.ChannelOrder is "RGB" or "BGR", $"unsupported channel order '{m.ChannelOrder}' (RGB or BGR).");
+        Require(folder, float.IsFinite(m.PixelScale) && m.PixelScale > 0, $"pixelScale {Text(m.PixelScale)} must be a positive number.");
+        Require(folder, m.Mean is { Count: 3 } && m.Mean.All(float.IsFinite), "mean must hold 3 finite numbers, one per channel.");
+        Require(folder, m.Std is { Count: 3 } && m.Std.All(s => float.IsFinite(s) && s > 0), "std must hold 3 positive numbers, one per channel.");
+        Require(folder, m.OutputKind is OutputKinds.Probabilities or OutputKinds.Logits, $"unknown output kind '{m.OutputKind}' (probabilities or logits).");
+        return CheckLabels(folder, m.Labels);
+    }
+
+    private static List<LandCover> CheckLabels(string folder, IReadOnlyList<string>? names)
+    {
+        Require(folder, names is { Count: > 0 }, "manifest has no labels.");
+        var labels = new List<LandCover>();
+        foreach (var name in names!)
+        {
+            if (!LabelScheme.TryParseClass(name, out var cover))
+            {
+                throw ModelBundleException.For(folder, $"unknown label '{name}' (labels must be {string.Join(", ", LabelScheme.ClassNames)}).");
+            }
+
+            Require(folder, !labels.Contains(cover), $"label '{name}' appears twice.");
+            labels.Add(cover);
+        }
+
+        var missing = LabelScheme.Classes.Except(labels).ToArray();
+        Require(folder, missing.Length == 0, $"labels lack {string.Join(", ", missing)}: every bundle must name all six classes.");
+        return labels;
+    }
+
+    private static void Require(string folder, bool ok, string problem)
+    {
+        if (!ok)
+        {
+            throw ModelBundleException.For(folder, problem);
+        }
+    }
+
+    private static string Text(float value) => value.ToString(CultureInfo.InvariantCulture);
+}

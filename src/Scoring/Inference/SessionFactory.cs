@@ -1,0 +1,62 @@
+using LandUse.Scoring.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
+
+namespace LandUse.Scoring.Inference;
+
+/// <summary>
+/// Opens ONNX Runtime sessions the one way this project wants: all graph optimizations, intra-op threads from the
+/// real core count, CPU arena off unless asked, and CUDA when requested and present with a clean fallback to CPU.
+/// </summary>
+internal static class SessionFactory
+{
+    public const string Cpu = "CPU";
+    public const string Cuda = "CUDA";
+
+    /// <summary>Opens a session from a model file or from model bytes (exactly one of them).</summary>
+    public static (InferenceSession Session, string Provider) Open(string? modelPath, byte[]? modelBytes, string modelLabel, ScoringOptions options, int batchSize, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : MachineCores.Count;
+        if (options.Provider == ExecutionProvider.Cuda)
+        {
+            try
+            {
+                using var cudaOptions = BaseOptions(options, threads);
+                cudaOptions.AppendExecutionProvider_CUDA(0);
+                var session = Create(modelPath, modelBytes, cudaOptions);
+                ScoringLog.ProviderActive(logger, modelLabel, Cuda, batchSize, threads, options.CpuMemoryArena);
+                return (session, Cuda);
+            }
+            catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
+            {
+                ScoringLog.CudaUnavailable(logger, modelLabel, ex.Message);
+            }
+        }
+
+        using var cpuOptions = BaseOptions(options, threads);
+        var cpu = Create(modelPath, modelBytes, cpuOptions);
+        ScoringLog.ProviderActive(logger, modelLabel, Cpu, batchSize, threads, options.CpuMemoryArena);
+        return (cpu, Cpu);
+    }
+
+    private static SessionOptions BaseOptions(ScoringOptions options, int threads)
+    {
+        var so = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = threads,
+            InterOpNumThreads = 1,
+            EnableCpuMemArena = options.CpuMemoryArena,
+        };
+
+        // Decoding of the next batch shares these cores; idle ORT workers must not spin on them.
+        so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return so;
+    }
+
+    private static InferenceSession Create(string? modelPath, byte[]? modelBytes, SessionOptions options) =>
+        modelPath is not null ? new InferenceSession(modelPath, options)
+        : new InferenceSession(modelBytes ?? throw new ArgumentNullException(nameof(modelBytes)), options);
+}
