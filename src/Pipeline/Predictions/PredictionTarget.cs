@@ -1,0 +1,29 @@
+namespace LandUse.Pipeline.Predictions;
+
+/// <summary>Whether predictions go to Table Storage or to a local run folder.</summary>
+public enum PredictionTargetKind
+{
+    Files,
+    Tables,
+}
+
+/// <summary>
+/// Where a run's predictions, manifests and ledger go, small enough for orchestration input: a runs folder, or
+/// Table Storage reached by a connection <em>name</em> (Azurite) or a table service URI (DefaultAzureCredential).
+/// </summary>
+public sealed record PredictionTarget
+{
+    public PredictionTargetKind Kind { get; init; }
+
+    /// <summary>Runs folder (Kind = Files); each run gets <c>&lt;RunsDir&gt;/&lt;runId&gt;/</c>.</summary>
+    public string? RunsDir { get; init; }
+
+    public string? ConnectionName { get; init; }
+
+    public Uri? TableServiceUri { get; init; }
+
+    public static PredictionTarget Files(string runsDir) => new() { Kind = PredictionTargetKind.Files, RunsDir = runsDir };
+
+    public static PredictionTarget Tables(string? connectionName, Uri? tableServiceUri = null) =>
+        new() { Kind = PredictionTargetKind.Tables, ConnectionName = connectionName, TableServiceUri = tableServiceUri };
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure.Data.Tables;
+using LandUse.Pipeline.Serialization;
+using LandUse.Pipeline.Stores;
+
+namespace LandUse.Pipeline.Predictions;
+
+/// <summary>
+/// Table Storage: <c>predictions</c> (one row per tile ref, PartitionKey <c>&lt;runId&gt;-&lt;shard&gt;</c>), <c>runs</c>
+/// (the ledger) and <c>runpages</c> (page manifests, one row per batch). Writes are upserts grouped by partition into
+/// transactions of at most 100, because Azure rejects cross-partition transactions even where Azurite accepts them.
+/// </summary>
+public sealed class TablePredictionStore : IPredictionStore
+{
+    public const string PredictionsTable = "predictions";
+    public const string RunsTable = "runs";
+    public const string PagesTable = "runpages";
+    public const string RunsPartition = "runs";
+    public const int MaxTransaction = 100;
+
+    private const int RowKeysPerQuery = 16;
+
+    private readonly TableServiceClient _service;
+    private readonly Lock _gate = new();
+    private Task? _created;
+
+    public TablePredictionStore(TableServiceClient service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        _service = service;
+        Predictions = service.GetTableClient(PredictionsTable);
+        Runs = service.GetTableClient(RunsTable);
+        Pages = service.GetTableClient(PagesTable);
+    }
+
+    public string Description => _service.Uri.ToString();
+
+    public TableClient Predictions { get; }
+
+    public TableClient Runs { get; }
+
+    public TableClient Pages { get; }
+
+    public string? RunFolder(string runId) => null;
+
+    public async Task PrepareAsync(string runId, CancellationToken cancellationToken)
+    {
+        RunIds.Validate(runId);
+        Task created;
+        lock (_gate)
+        {
+            // A failed creation is not kept: the next call (or the activity's retry) tries again.
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = CreateTablesAsync();
+            }
+
+            created = _created;
+        }
+
+        await created.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SavePageAsync(string runId, int page, IReadOnlyList<TileEntry> tiles, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tiles);
+        var manifest = new PageManifest(page, batchSize, tiles);
+        var partition = PagePartition(runId, page);
+        var actions = new List<TableTransactionAction>(manifest.BatchCount);
+        for (var batch = 0; batch < manifest.BatchCount; batch++)
+        {
+            var entity = new TableEntity(partition, BatchKey(batch)) { ["page"] = page, ["batch"] = batch, ["tiles"] = manifest.Batch(batch).Count };
+            ChunkedText.Write(entity, "entries", JsonSerializer.Serialize(manifest.Batch(batch), PipelineJson.Options));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+        }
+
+        foreach (var chunk in actions.Chunk(MaxTransaction))
+        {
+            await Pages.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<TileEntry>> LoadBatchAsync(string runId, int page, int batch, CancellationToken cancellationToken)
+    {
+        var response = await Pages.GetEntityIfExistsAsync<TableEntity>(PagePartition(runId, page), BatchKey(batch), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.HasValue || response.Value is null)
+        {
+            throw new InvalidOperationException($"Run '{runId}' has no manifest for page {page} batch {batch}.");
+        }
+
+        var json = ChunkedText.Read(response.Value, "entries") ?? "[]";
+        return JsonSerializer.Deserialize<TileEntry[]>(json, PipelineJson.Options) ?? [];
+    }
+
+    public async Task<IReadOnlyDictionary<string, PredictionRow>> FindExistingAsync(
+        string runId, int page, int batch, IReadOnlyList<TileEntry> tiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tiles);
+        var queries = tiles
+            .GroupBy(t => ShardKey.PartitionKey(runId, t.Ref))
+            .SelectMany(g => g.Chunk(RowKeysPerQuery).Select(chunk => Filter(g.Key, chunk)))
+            .Select(filter => QueryAllAsync(Predictions, filter, cancellationToken));
+        var found = new Dictionary<string, PredictionRow>(StringComparer.Ordinal);
+        foreach (var rows in await Task.WhenAll(queries).ConfigureAwait(false))
+        {
+            foreach (var entity in rows)
+            {
+                var row = PredictionEntity.FromEntity(entity);
+                found[row.Path] = row;
+            }
+        }
+
+        return found;
+    }
+
+    public async Task WriteBatchAsync(string runId, int page, int batch, IReadOnlyList<PredictionRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var transactions = TransactionsOf(runId, rows);
+        await Task.WhenAll(transactions.Select(t => Predictions.SubmitTransactionAsync(t, cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>Upserts grouped into single-partition transactions of at most <see cref="MaxTransaction"/> actions.</summary>
+    public static IReadOnlyList<IReadOnlyList<TableTransactionAction>> TransactionsOf(string runId, IEnumerable<PredictionRow> rows) =>
+        rows
+            .Select(r => PredictionEntity.ToEntity(runId, r))
+            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(g => g
+                .DistinctBy(e => e.RowKey, StringComparer.Ordinal)
+                .Chunk(MaxTransaction)
+                .Select(chunk => (IReadOnlyList<TableTransactionAction>)chunk
+                    .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
+                    .ToArray()))
+            .ToArray();
+
+    public async IAsyncEnumerable<PredictionRow> ReadRunAsync(string runId, int pages, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var shard = 0; shard < ShardKey.Count; shard++)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ShardKey.PartitionKey(runId, shard)}");
+            await foreach (var entity in Predictions.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                yield return PredictionEntity.FromEntity(entity);
+            }
+        }
+    }
+
+    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        var response = await Runs.GetEntityIfExistsAsync<TableEntity>(RunsPartition, RunIds.Validate(runId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? RunEntity.FromEntity(entity) : null;
+    }
+
+    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) =>
+        Runs.UpsertEntityAsync(RunEntity.ToEntity(run), TableUpdateMode.Replace, cancellationToken);
+
+    private static string PagePartition(string runId, int page) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RunIds.Validate(runId)}-p{page:D6}");
+
+    private static string BatchKey(int batch) => batch.ToString("D5", CultureInfo.InvariantCulture);
+
+    private static string Filter(string partitionKey, IEnumerable<TileEntry> tiles) =>
+        $"PartitionKey eq {Quote(partitionKey)} and ("
+        + string.Join(" or ", tiles.Select(t => "RowKey eq " + Quote(TableKeys.Escape(t.Ref))))
+        + ")";
+
+    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static async Task<List<TableEntity>> QueryAllAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(entity);
+        }
+
+        return rows;
+    }
+
+    private async Task CreateTablesAsync()
+    {
+        await Predictions.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await Runs.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await Pages.CreateIfNotExistsAsync().ConfigureAwait(false);
+    }
+}
