@@ -187,13 +187,25 @@ module functionApp 'modules/function-app.bicep' = {
       TilesStorage__blobServiceUri: storage.outputs.blobEndpoint
       TilesStorage__queueServiceUri: storage.outputs.queueEndpoint
       TilesStorage__credential: 'managedidentity'
-      // The app's own options (LandUse, Scoring sections).
+      // LandUseOptions (src/Functions/Configuration): where tiles, results and predictions live.
       LandUse__TilesContainer: containers.tiles
       LandUse__ResultsContainer: containers.results
-      LandUse__Storage__BlobServiceUri: storage.outputs.blobEndpoint
-      LandUse__Storage__TableServiceUri: storage.outputs.tableEndpoint
+      LandUse__BlobServiceUri: storage.outputs.blobEndpoint
+      LandUse__TableServiceUri: storage.outputs.tableEndpoint
+      LandUse__Live__BatchSize: '32'
+      LandUse__Live__MaxDelayMilliseconds: '200'
+      // ScoringEndpointOptions (src/Pipeline/Backends/Remote): score on the GPU worker with an Entra token.
       Scoring__Endpoint: workerUrl
       Scoring__Audience: workerAudience
+      // At most Worker__MaxTilesPerRequest below (a test holds the two together).
+      Scoring__MaxTilesPerCall: '256'
+      // A cold GPU replica (scale from zero, image pull, model warm-up) can take minutes to answer.
+      Scoring__AttemptTimeout: '00:02:00'
+      Scoring__TotalTimeout: '00:10:00'
+      Scoring__MaxRetries: '4'
+      Scoring__RetryDelay: '00:00:02'
+      Scoring__BreakDuration: '00:00:30'
+      Scoring__ReadyTimeout: '00:15:00'
     }
   }
 }
@@ -250,6 +262,39 @@ module workerApp 'modules/worker-app.bicep' = {
         name: 'ASPNETCORE_HTTP_PORTS'
         value: '8080'
       }
+      // WorkerOptions (src/Worker/Options): CUDA, GPU-sized batches, tiles read with the identity.
+      {
+        name: 'Worker__Provider'
+        value: 'Cuda'
+      }
+      {
+        name: 'Worker__MaxBatch'
+        value: '128'
+      }
+      {
+        name: 'Worker__MaxWaitMs'
+        value: '10'
+      }
+      {
+        name: 'Worker__MaxTilesPerRequest'
+        value: '1024'
+      }
+      {
+        name: 'Worker__MaxRequestBytes'
+        value: '1048576'
+      }
+      {
+        name: 'Worker__IntraOpThreads'
+        value: '0'
+      }
+      {
+        name: 'Worker__ReadParallelism'
+        value: '32'
+      }
+      {
+        name: 'Worker__BlobServiceUri'
+        value: storage.outputs.blobEndpoint
+      }
       {
         name: 'Worker__Auth__Audience'
         value: workerAudience
@@ -257,10 +302,6 @@ module workerApp 'modules/worker-app.bicep' = {
       {
         name: 'Worker__Auth__TenantId'
         value: tenant().tenantId
-      }
-      {
-        name: 'Worker__Tiles__BlobServiceUri'
-        value: storage.outputs.blobEndpoint
       }
     ]
   }
