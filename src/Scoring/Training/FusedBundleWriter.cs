@@ -1,0 +1,43 @@
+using Google.Protobuf;
+using LandUse.Scoring.Backbone;
+using LandUse.Scoring.Bundles;
+using LandUse.Scoring.Labels;
+
+namespace LandUse.Scoring.Training;
+
+/// <summary>
+/// Writes ONE graph as a bundle: preprocessing + backbone + Flatten + Gemm (standardization folded into the weights)
+/// + Softmax. Preprocessing lives in the graph, so the manifest asks for plain RGB 0-255 (scale 1, mean 0, std 1).
+/// </summary>
+public static class FusedBundleWriter
+{
+    public static ModelBundle Write(string bundleDir, SoftmaxHead head, string name, string? version = null, BackboneFiles? files = null)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        if (head.FeatureCount != BackboneGraph.FeatureCount || head.ClassCount != LabelScheme.ClassCount)
+        {
+            throw new ArgumentException($"A fused bundle needs a {LabelScheme.ClassCount}-class head on {BackboneGraph.FeatureCount} features; got {head.ClassCount} x {head.FeatureCount}.", nameof(head));
+        }
+
+        var (weights, bias) = head.FoldStandardization();
+        var model = BackboneGraph.AppendSoftmaxHead(BackboneGraph.BuildFeatureModel(files), weights, bias).ToByteArray();
+        var sha = ModelFileHash.Of(model);
+        var manifest = new ModelManifest
+        {
+            Name = name,
+            Version = version ?? $"{name}-{sha[..12]}",
+            Sha256 = sha,
+            Labels = [.. LabelScheme.ClassNames],
+            InputName = BackboneGraph.InputName,
+            InputWidth = BackboneGraph.InputSide,
+            InputHeight = BackboneGraph.InputSide,
+            Layout = "NCHW",
+            ChannelOrder = "RGB",
+            PixelScale = 1f,
+            Mean = [0f, 0f, 0f],
+            Std = [1f, 1f, 1f],
+            OutputKind = OutputKinds.Probabilities,
+        };
+        return ModelBundleWriter.Write(bundleDir, model, manifest);
+    }
+}
