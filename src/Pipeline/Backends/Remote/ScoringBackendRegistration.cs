@@ -1,16 +1,35 @@
 using Azure.Core;
 using Azure.Identity;
+using LandUse.Scoring.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace LandUse.Pipeline.Backends.Remote;
 
-/// <summary>Registers the remote scoring backend: options, the credential, and a resilient named HttpClient.</summary>
-public static class RemoteScoringRegistration
+/// <summary>Chooses where batches are scored: on the scoring worker when <c>Scoring:Endpoint</c> is set, else in process.</summary>
+public static class ScoringBackendRegistration
 {
+    /// <summary>
+    /// Registers the <see cref="IScoringBackendProvider"/> configuration asks for: the remote worker when
+    /// <c>Scoring:Endpoint</c> is set (replacing any other provider), else the in-process backend (unless a provider
+    /// is already registered).
+    /// </summary>
+    public static IServiceCollection AddScoringBackend(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (HasRemoteEndpoint(configuration))
+        {
+            return services.AddRemoteScoringBackend(configuration);
+        }
+
+        services.TryAddSingleton<IScoringBackendProvider>(sp => new InProcessScoringBackendProvider(
+            sp.GetRequiredService<ILoggerFactory>(), sp.GetService<ScoringOptions>()));
+        return services;
+    }
+
     /// <summary>True when configuration names a scoring worker (<c>Scoring:Endpoint</c>).</summary>
     public static bool HasRemoteEndpoint(IConfiguration configuration)
     {
@@ -19,7 +38,7 @@ public static class RemoteScoringRegistration
     }
 
     /// <summary>
-    /// Registers <see cref="RemoteScoringBackend"/> as the <see cref="IScoringBackend"/> from the <c>Scoring</c> section;
+    /// Registers <see cref="RemoteScoringBackend"/> behind <see cref="IScoringBackendProvider"/> from the <c>Scoring</c> section;
     /// throws at start-up, naming the key, when the settings cannot work.
     /// </summary>
     public static IServiceCollection AddRemoteScoringBackend(this IServiceCollection services, IConfiguration configuration)
@@ -55,9 +74,10 @@ public static class RemoteScoringRegistration
         });
         http.AddHttpMessageHandler<ScoringCredentialHandler>();
 
-        services.RemoveAll<IScoringBackend>();
-        services.AddSingleton<RemoteScoringBackend>();
-        services.AddSingleton<IScoringBackend>(sp => sp.GetRequiredService<RemoteScoringBackend>());
+        services.AddLogging();
+        services.TryAddSingleton<RemoteScoringBackend>();
+        services.RemoveAll<IScoringBackendProvider>();
+        services.AddSingleton<IScoringBackendProvider, RemoteScoringBackendProvider>();
         return services;
     }
 }

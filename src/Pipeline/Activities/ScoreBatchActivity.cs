@@ -1,0 +1,109 @@
+using LandUse.Pipeline.Backends;
+using LandUse.Pipeline.Orchestration;
+using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Stores;
+using LandUse.Pipeline.Truth;
+using LandUse.Scoring.Inference;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace LandUse.Pipeline.Activities;
+
+/// <summary>
+/// Scores one batch of a page: loads its tiles from the manifest, reuses rows already stored with the same content
+/// and model version (resume), scores the rest, writes every row of the batch, and returns a small partial summary.
+/// A tile that cannot be read or decoded becomes a row with an error; it never fails the batch.
+/// </summary>
+[DurableTask(ActivityNames.ScoreBatch)]
+public sealed class ScoreBatchActivity(
+    TileStoreFactory tileStores,
+    PredictionStoreFactory predictionStores,
+    IScoringBackendProvider backends,
+    TileFactsResolver facts,
+    ScoringOptions scoringOptions,
+    TimeProvider time,
+    ILogger<ScoreBatchActivity> log)
+    : TaskActivity<BatchRequest, PartialSummary>
+{
+    public override Task<PartialSummary> RunAsync(TaskActivityContext context, BatchRequest input) => ExecuteAsync(input, CancellationToken.None);
+
+    public async Task<PartialSummary> ExecuteAsync(BatchRequest input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var run = input.Run;
+        var store = predictionStores.Open(run.Output);
+        var tiles = await store.LoadBatchAsync(run.RunId, input.Page, input.Batch, cancellationToken).ConfigureAwait(false);
+        var existing = await store.FindExistingAsync(run.RunId, input.Page, input.Batch, tiles, cancellationToken).ConfigureAwait(false);
+
+        var rows = new PredictionRow?[tiles.Count];
+        var toScore = new List<int>(tiles.Count);
+        long skipped = 0;
+        for (var i = 0; i < tiles.Count; i++)
+        {
+            if (existing.TryGetValue(tiles[i].Ref, out var row) && row.IsCurrent(tiles[i].Version, input.ModelVersion))
+            {
+                rows[i] = row;
+                skipped++;
+            }
+            else
+            {
+                toScore.Add(i);
+            }
+        }
+
+        if (toScore.Count > 0)
+        {
+            await ScoreAsync(input, tiles, toScore, rows, cancellationToken).ConfigureAwait(false);
+            await store.WriteBatchAsync(run.RunId, input.Page, input.Batch, rows!, cancellationToken).ConfigureAwait(false);
+        }
+
+        var partial = PartialSummary.FromRows(rows!, skipped);
+        PipelineLog.BatchScored(log, run.RunId, input.Page, input.Batch, partial.Scored, partial.Failed, skipped);
+        return partial;
+    }
+
+    private async Task ScoreAsync(BatchRequest input, IReadOnlyList<TileEntry> tiles, List<int> toScore, PredictionRow?[] rows, CancellationToken cancellationToken)
+    {
+        var run = input.Run;
+        var tileStore = tileStores.Open(run.Source);
+        var readable = toScore.Where(i => tiles[i].Size <= scoringOptions.MaxFileBytes).ToList();
+        var predictions = readable.Count == 0
+            ? []
+            : await backends.Get(run.ModelBundle).ScoreAsync(tileStore, readable.Select(i => tiles[i].Ref).ToArray(), cancellationToken).ConfigureAwait(false);
+        var byIndex = new Dictionary<int, TilePrediction>(readable.Count);
+        for (var k = 0; k < readable.Count && k < predictions.Count; k++)
+        {
+            byIndex[readable[k]] = predictions[k];
+        }
+
+        var scoredAt = time.GetUtcNow();
+        foreach (var i in toScore)
+        {
+            var tile = tiles[i];
+            var prediction = byIndex.TryGetValue(i, out var p)
+                ? p
+                : TilePrediction.Failed(tile.Ref, tile.Size > scoringOptions.MaxFileBytes
+                    ? $"file is {tile.Size} bytes, more than the {scoringOptions.MaxFileBytes}-byte limit"
+                    : "the backend returned no prediction for this tile");
+            var known = run.Truth == TruthSource.None
+                ? TileFacts.None
+                : await facts.ResolveAsync(tileStore, tile.Ref, run.Truth, cancellationToken).ConfigureAwait(false);
+            rows[i] = new PredictionRow
+            {
+                Path = tile.Ref,
+                Label = prediction.Succeeded ? prediction.Label : null,
+                Probabilities = prediction.Succeeded ? prediction.Probabilities : null,
+                Error = prediction.Succeeded ? null : prediction.Error ?? "no label",
+                Resized = prediction.Resized,
+                Truth = known.Truth,
+                Row = known.Row,
+                Col = known.Col,
+                Lat = known.Lat,
+                Lon = known.Lon,
+                ModelVersion = input.ModelVersion,
+                SourceVersion = tile.Version,
+                ScoredAt = scoredAt,
+            };
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using LandUse.Pipeline.Backends;
+using LandUse.Pipeline.Orchestration;
+using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace LandUse.Pipeline.Activities;
+
+/// <summary>Prepares the run's storage, loads the model once to learn its version, and records the run as running.</summary>
+[DurableTask(ActivityNames.StartRun)]
+public sealed class StartRunActivity(
+    PredictionStoreFactory predictionStores, IScoringBackendProvider backends, ILogger<StartRunActivity> log)
+    : TaskActivity<StartRunRequest, RunStarted>
+{
+    public override Task<RunStarted> RunAsync(TaskActivityContext context, StartRunRequest input) => ExecuteAsync(input, CancellationToken.None);
+
+    public async Task<RunStarted> ExecuteAsync(StartRunRequest input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var run = input.Run.Validate();
+        var store = predictionStores.Open(run.Output);
+        await store.PrepareAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        var modelVersion = await backends.Get(run.ModelBundle).GetModelVersionAsync(cancellationToken).ConfigureAwait(false);
+        await store.SaveRunAsync(
+            new RunRecord
+            {
+                RunId = run.RunId,
+                Status = RunStatus.Running,
+                Source = run.Source.DisplayName,
+                ModelVersion = modelVersion,
+                StartedAt = new DateTimeOffset(DateTime.SpecifyKind(input.StartedAt, DateTimeKind.Utc)),
+                RequestJson = JsonSerializer.Serialize(run, PipelineJson.Options),
+            },
+            cancellationToken).ConfigureAwait(false);
+        PipelineLog.RunStarted(log, run.RunId, run.Source.DisplayName, modelVersion);
+        return new RunStarted(modelVersion);
+    }
+}

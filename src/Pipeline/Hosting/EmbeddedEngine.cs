@@ -1,0 +1,120 @@
+using LandUse.Pipeline.Orchestration;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LandUse.Pipeline.Hosting;
+
+/// <summary>
+/// The in-process Durable Task engine (an in-memory gRPC sidecar on loopback) with the pipeline's orchestrators and
+/// activities registered: the local default behind <c>landuse run</c>, and the engine tests run orchestrations on.
+/// Its work-item cap follows Environment.ProcessorCount, so hosts raise DOTNET_PROCESSOR_COUNT before starting it.
+/// </summary>
+public sealed class EmbeddedEngine : IAsyncDisposable
+{
+    private readonly DurableTaskTestHost _host;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly EmbeddedEngineOptions _options;
+
+    private EmbeddedEngine(DurableTaskTestHost host, ILoggerFactory loggerFactory, EmbeddedEngineOptions options)
+    {
+        _host = host;
+        _loggerFactory = loggerFactory;
+        _options = options;
+    }
+
+    public DurableTaskClient Client => _host.Client;
+
+    /// <summary>The worker's services: stores, backend provider, connections.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<EmbeddedEngine> StartAsync(EmbeddedEngineOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmbeddedEngineOptions();
+        var loggerFactory = LoggerFactory.Create(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Information);
+            options.ConfigureLogging?.Invoke(logging);
+            logging.AddFilter("Microsoft", LogLevel.Warning);
+            logging.AddFilter("Grpc", LogLevel.Warning);
+            logging.AddFilter("DurableTask", LogLevel.Warning);
+            logging.AddFilter("System.Net.Http", LogLevel.Warning);
+            logging.AddFilter("Azure", LogLevel.Warning);
+        });
+        try
+        {
+            var host = await DurableTaskTestHost.StartAsync(
+                registry => registry.AddLandUsePipelineTasks(),
+                new DurableTaskTestHostOptions
+                {
+                    LoggerFactory = loggerFactory,
+                    ConfigureServices = services =>
+                    {
+                        services.AddSingleton(loggerFactory);
+                        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+                        options.ConfigureServices?.Invoke(services);
+                        services.AddLandUsePipeline();
+                    },
+                },
+                cancellationToken).ConfigureAwait(false);
+            return new EmbeddedEngine(host, loggerFactory, options);
+        }
+        catch
+        {
+            loggerFactory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a ScoreRun for the request and returns its instance id (the run id plus a unique suffix).</summary>
+    public async Task<string> StartRunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var instanceId = request.RunId + "~" + Guid.NewGuid().ToString("N")[..12];
+        return await Client.ScheduleNewOrchestrationInstanceAsync(
+            OrchestrationNames.ScoreRun, request, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a ScoreRun to the end, reporting live progress; throws when the run fails.</summary>
+    public async Task<RunOutcome> RunAsync(RunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var instanceId = await StartRunAsync(request, cancellationToken).ConfigureAwait(false);
+        return await WaitAsync(instanceId, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for a ScoreRun instance to finish, reporting live progress as it goes.</summary>
+    public async Task<RunOutcome> WaitAsync(string instanceId, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var (instance, live) = await RunProgressReader.ReadAsync(Client, instanceId, null, cancellationToken).ConfigureAwait(false);
+            if (live is not null)
+            {
+                progress?.Report(live);
+            }
+
+            switch (instance?.RuntimeStatus)
+            {
+                case OrchestrationRuntimeStatus.Completed:
+                    return instance.ReadOutputAs<RunOutcome>()
+                        ?? throw new InvalidOperationException($"Run instance {instanceId} completed without an outcome.");
+                case OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated:
+                    throw new RunFailedException(instanceId, instance.FailureDetails?.ErrorMessage ?? instance.RuntimeStatus.ToString());
+                case null:
+                    throw new InvalidOperationException($"Run instance {instanceId} does not exist.");
+                default:
+                    await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync().ConfigureAwait(false);
+        _loggerFactory.Dispose();
+    }
+}

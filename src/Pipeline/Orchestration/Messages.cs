@@ -1,0 +1,46 @@
+namespace LandUse.Pipeline.Orchestration;
+
+/// <summary>StartRun input: the request and the orchestration's (deterministic) start time.</summary>
+public sealed record StartRunRequest(RunRequest Run, DateTime StartedAt);
+
+/// <summary>StartRun output: the model version every prediction of this run carries.</summary>
+public sealed record RunStarted(string ModelVersion);
+
+/// <summary>ListPage input: which page to list and the listing's continuation token (null for the first page).</summary>
+public sealed record ListPageRequest(RunRequest Run, int Page, string? ContinuationToken);
+
+/// <summary>
+/// ListPage output, a handle instead of the tiles: the manifest itself is in the prediction store, so history
+/// holds a few numbers per page whatever the page size.
+/// </summary>
+public sealed record PageListing(int Page, int Tiles, int Batches, string? ContinuationToken);
+
+/// <summary>ScorePage input: the page handle to fan out over.</summary>
+public sealed record PageRequest(RunRequest Run, string ModelVersion, int Page, int Batches);
+
+/// <summary>ScoreBatch input: a page and batch index, never the tile list (the activity loads it from the manifest).</summary>
+public sealed record BatchRequest(RunRequest Run, string ModelVersion, int Page, int Batch);
+
+/// <summary>Summarize input: the merged counts of all pages and the run's timings.</summary>
+public sealed record SummarizeRequest(
+    RunRequest Run, string ModelVersion, int Pages, long Listed, PartialSummary Totals, DateTime StartedAt, DateTime FinishedAt);
+
+/// <summary>FailRun input: why the orchestration gave up (listing or storage failed after retries).</summary>
+public sealed record FailRunRequest(RunRequest Run, string Error, DateTime FailedAt);
+
+/// <summary>
+/// A finished run's output: exact counts (Scored + Failed = Listed; Skipped of those were reused from an earlier
+/// attempt), throughput, and the local run folder when results were written to files.
+/// </summary>
+public sealed record RunOutcome(
+    string RunId,
+    string ModelVersion,
+    long Listed,
+    long Scored,
+    long Failed,
+    long Skipped,
+    long Resized,
+    int Pages,
+    double Seconds,
+    double TilesPerSecond,
+    string? RunFolder);

@@ -1,0 +1,61 @@
+using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Stores;
+using LandUse.Pipeline.Truth;
+
+namespace LandUse.Pipeline.Orchestration;
+
+/// <summary>
+/// The input of a <see cref="OrchestrationNames.ScoreRun"/> orchestration: which tiles, which model, where results go,
+/// and how wide to fan out. Small and secret-free, because it is copied into orchestration history.
+/// </summary>
+public sealed record RunRequest
+{
+    public required string RunId { get; init; }
+
+    public required TileSourceSpec Source { get; init; }
+
+    /// <summary>The model bundle folder (in-process scoring) or the name a remote backend understands.</summary>
+    public required string ModelBundle { get; init; }
+
+    public required PredictionTarget Output { get; init; }
+
+    /// <summary>Tiles per ScoreBatch activity.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>ScoreBatch activities in flight per page.</summary>
+    public int MaxParallelBatches { get; init; } = 4;
+
+    /// <summary>Tiles per listing page (one manifest and one ScorePage sub-orchestration each).</summary>
+    public int PageSize { get; init; } = 1000;
+
+    /// <summary>Pages scored at once; the next page is listed while earlier ones score.</summary>
+    public int MaxParallelPages { get; init; } = 2;
+
+    public TruthSource Truth { get; init; } = TruthSource.Auto;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad field.</summary>
+    public RunRequest Validate()
+    {
+        RunIds.Validate(RunId);
+        ArgumentNullException.ThrowIfNull(Source, nameof(Source));
+        ArgumentNullException.ThrowIfNull(Output, nameof(Output));
+        if (string.IsNullOrWhiteSpace(ModelBundle))
+        {
+            throw new ArgumentException("ModelBundle must name a model bundle.", nameof(ModelBundle));
+        }
+
+        Positive(BatchSize, nameof(BatchSize), 4096);
+        Positive(MaxParallelBatches, nameof(MaxParallelBatches), 256);
+        Positive(PageSize, nameof(PageSize), 5000);
+        Positive(MaxParallelPages, nameof(MaxParallelPages), 64);
+        return this;
+    }
+
+    private static void Positive(int value, string name, int max)
+    {
+        if (value < 1 || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between 1 and {max}.");
+        }
+    }
+}
