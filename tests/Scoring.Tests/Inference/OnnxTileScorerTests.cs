@@ -1,0 +1,110 @@
+using LandUse.Scoring.Inference;
+using LandUse.Scoring.Labels;
+using LandUse.Scoring.Tests.Support;
+
+namespace LandUse.Scoring.Tests.Inference;
+
+/// <summary>Batching, ordering and failure rows, on the tiny real ONNX model (fast).</summary>
+public sealed class OnnxTileScorerTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(32)]
+    public void Every_tile_gets_one_prediction_in_input_order_whatever_the_batch(int batchSize)
+    {
+        using var scorer = new OnnxTileScorer(TinyModel.WriteBundle(_temp.Path), new ScoringOptions { BatchSize = batchSize });
+        var tiles = MixedTiles();
+
+        var predictions = scorer.Score(tiles, TestContext.Current.CancellationToken);
+
+        Assert.Equal(tiles.Select(t => t.Ref), predictions.Select(p => p.Ref));
+        Assert.Equal(Expected, predictions.Select(p => p.Label));
+        Assert.All(predictions.Where(p => p.Succeeded), p => Assert.Equal(1f, p.Probabilities!.Sum(), 1e-5f));
+        Assert.Contains("Empty", predictions[2].Error, StringComparison.Ordinal);
+        Assert.Contains("'zero.png'", predictions[2].Error, StringComparison.Ordinal);
+        Assert.Contains("'corrupt.png'", predictions[4].Error, StringComparison.Ordinal);
+        Assert.True(predictions[6].Resized);
+        Assert.False(predictions[0].Resized);
+    }
+
+    [Fact]
+    public async Task Streaming_gives_the_same_predictions_as_a_list()
+    {
+        using var scorer = new OnnxTileScorer(TinyModel.WriteBundle(_temp.Path), new ScoringOptions { BatchSize = 3 });
+        var tiles = MixedTiles();
+        var listed = scorer.Score(tiles, TestContext.Current.CancellationToken);
+
+        var streamed = new List<TilePrediction>();
+        await foreach (var p in scorer.ScoreStreamAsync(tiles.ToAsyncEnumerable(), TestContext.Current.CancellationToken))
+        {
+            streamed.Add(p);
+        }
+
+        Assert.Equal(listed.Select(p => (p.Ref, p.Label, p.Error)), streamed.Select(p => (p.Ref, p.Label, p.Error)));
+        Assert.Equal(listed[0].Probabilities!, streamed[0].Probabilities!);
+    }
+
+    [Fact]
+    public void Logits_output_is_turned_into_probabilities()
+    {
+        var bundle = TinyModel.WriteBundle(_temp.Path, softmax: false);
+        using var scorer = new OnnxTileScorer(bundle, new ScoringOptions());
+        var p = scorer.Score([new TileInput("red", Images.SolidPng(8, 8, 255, 0, 0))], TestContext.Current.CancellationToken)[0];
+
+        Assert.Equal(LandCover.Barren, p.Label);
+        Assert.Equal(1f, p.Probabilities!.Sum(), 1e-5f);
+        var e = MathF.E;
+        Assert.Equal(e / (e + 5), p.Probabilities![0], 1e-5f);
+    }
+
+    [Fact]
+    public void Probabilities_come_back_in_label_scheme_order_whatever_the_bundle_order()
+    {
+        var reversed = LabelScheme.ClassNames.Reverse().ToArray();
+        var bundle = TinyModel.WriteBundle(_temp.Path, TinyModel.Manifest(labels: reversed));
+        using var scorer = new OnnxTileScorer(bundle, new ScoringOptions());
+        var p = scorer.Score([new TileInput("red", Images.SolidPng(8, 8, 255, 0, 0))], TestContext.Current.CancellationToken)[0];
+
+        // Output 0 (red) is now named Developed.
+        Assert.Equal(LandCover.Developed, p.Label);
+        Assert.Equal(p.Probabilities!.Max(), p.Probabilities![(int)LandCover.Developed]);
+    }
+
+    [Fact]
+    public void Cuda_request_without_a_gpu_falls_back_to_cpu()
+    {
+        using var scorer = new OnnxTileScorer(TinyModel.WriteBundle(_temp.Path), new ScoringOptions { Provider = ExecutionProvider.Cuda });
+        Assert.Equal("CPU", scorer.ActiveProvider);
+        Assert.Equal("tiny-1", scorer.ModelVersion);
+        Assert.Equal(LandCover.Forest, scorer.Score([new TileInput("g", Images.SolidPng(8, 8, 0, 255, 0))], TestContext.Current.CancellationToken)[0].Label);
+    }
+
+    [Fact]
+    public void A_fixed_batch_model_caps_the_batch_size()
+    {
+        var bundle = LandUse.Scoring.Bundles.ModelBundleWriter.Write(_temp.Path, TinyModel.Build(batch: 1), TinyModel.Manifest());
+        using var scorer = new OnnxTileScorer(bundle, new ScoringOptions { BatchSize = 8 });
+        Assert.Equal(1, scorer.BatchSize);
+        Assert.Equal(7, scorer.Score(MixedTiles(), TestContext.Current.CancellationToken).Count);
+    }
+
+    private static readonly LandCover?[] Expected =
+        [LandCover.Barren, LandCover.Forest, null, LandCover.Shrub, null, LandCover.Barren, LandCover.Forest];
+
+    private static TileInput[] MixedTiles() =>
+    [
+        new("r.png", Images.SolidPng(8, 8, 250, 10, 10)),
+        new("g.png", Images.SolidPng(8, 8, 10, 250, 10)),
+        new("zero.png", Array.Empty<byte>()),
+        new("b.png", Images.SolidPng(8, 8, 10, 10, 250)),
+        new("corrupt.png", "\x89PNG garbage that is not an image"u8.ToArray()),
+        new("r2.png", Images.SolidPng(8, 8, 200, 0, 0)),
+        new("g-big.png", Images.SolidPng(20, 13, 0, 200, 0)),
+    ];
+}
