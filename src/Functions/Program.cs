@@ -4,6 +4,6 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.AddLandUseOptions();
+builder.AddLandUseFunctions();
 builder.AddLandUseTelemetry();
 builder.Build().Run();

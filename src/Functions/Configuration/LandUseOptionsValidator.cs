@@ -1,10 +1,15 @@
+using LandUse.Pipeline.Backends.Remote;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace LandUse.Functions.Configuration;
 
 /// <summary>Fails start-up with the offending setting's name instead of failing the first request.</summary>
-internal sealed class LandUseOptionsValidator : IValidateOptions<LandUseOptions>
+internal sealed class LandUseOptionsValidator(IConfiguration configuration) : IValidateOptions<LandUseOptions>
 {
+    public const string NoModelMessage =
+        "No model: set LandUse__ModelBundlePath (a bundle folder, scored in process) or Scoring__Endpoint (the scoring worker).";
+
     public ValidateOptionsResult Validate(string? name, LandUseOptions options)
     {
         var failures = new List<string>();
@@ -24,6 +29,11 @@ internal sealed class LandUseOptionsValidator : IValidateOptions<LandUseOptions>
             }
         }
 
+        if (string.IsNullOrWhiteSpace(options.ModelBundlePath) && !ScoringBackendRegistration.HasRemoteEndpoint(configuration))
+        {
+            failures.Add(NoModelMessage);
+        }
+
         if (options.Live.BatchSize is < 1 or > 512)
         {
             failures.Add($"{Key("Live__BatchSize")} must be between 1 and 512 (got {options.Live.BatchSize}).");
@@ -39,15 +49,9 @@ internal sealed class LandUseOptionsValidator : IValidateOptions<LandUseOptions>
 
     private static string Key(string property) => $"{LandUseOptions.SectionName}__{property}";
 
-    // Blob container names: 3-63 characters, lowercase letters, digits and single hyphens, starting with a letter or digit.
     private static void CheckContainer(List<string> failures, string property, string value)
     {
-        var valid = value.Length is >= 3 and <= 63
-            && char.IsAsciiLetterOrDigit(value[0])
-            && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-            && !value.Contains("--", StringComparison.Ordinal)
-            && !value.EndsWith('-');
-        if (!valid)
+        if (!ContainerNames.IsValid(value))
         {
             failures.Add($"{Key(property)} '{value}' is not a valid blob container name (3-63 lowercase letters, digits, single hyphens).");
         }
