@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LandUse.Cli.Commands;
 using LandUse.Cli.Hosting;
 
 namespace LandUse.Cli;
@@ -31,6 +32,7 @@ internal static class LandUseCli
     private static IEnumerable<Command> Commands()
     {
         // One line per command; keep in the order `landuse --help` shows them.
-        yield break;
+        yield return ScoreCommand.Create();
+        yield return TrainCommand.Create();
     }
 }

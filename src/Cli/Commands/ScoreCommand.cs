@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json;
+using LandUse.Scoring.Bundles;
+using LandUse.Scoring.Folders;
+using LandUse.Scoring.Inference;
+using Microsoft.Extensions.Logging;
+
+namespace LandUse.Cli.Commands;
+
+/// <summary>`landuse score DIR [--model B] --out FILE.csv`: one predictions row per image file, exit 0 even when tiles fail.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string>("dir") { Description = "Folder of PNG/JPEG tiles (searched recursively)." };
+        var model = new Option<string?>("--model") { Description = "Model bundle folder (model.onnx + manifest.json); default: the demo bundle." };
+        var output = new Option<string>("--out") { Description = "Predictions CSV to write.", Required = true };
+        var batch = new Option<int>("--batch-size") { Description = "Tiles per ONNX Runtime call.", DefaultValueFactory = _ => new ScoringOptions().BatchSize };
+        var provider = new Option<ExecutionProvider>("--provider") { Description = "Cpu or Cuda (falls back to CPU when CUDA is absent).", DefaultValueFactory = _ => ExecutionProvider.Cpu };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON instead of a line of text." };
+
+        var command = new Command("score", "Score every image in a folder into a predictions CSV.") { folder, model, output, batch, provider, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var options = new ScoringOptions { BatchSize = parse.GetValue(batch), Provider = parse.GetValue(provider) };
+            if (options.BatchSize < 1)
+            {
+                await stderr.WriteLineAsync("--batch-size must be at least 1.").ConfigureAwait(false);
+                return 2;
+            }
+
+            try
+            {
+                var bundleDir = parse.GetValue(model) ?? await DemoBundleLocator.EnsureAsync(stderr, ct).ConfigureAwait(false);
+                var bundle = ModelBundle.Load(bundleDir);
+                using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+                using var scorer = new OnnxTileScorer(bundle, options, loggers.CreateLogger<OnnxTileScorer>());
+                var summary = await FolderScorer.ScoreAsync(scorer, parse.GetValue(folder)!, parse.GetValue(output)!, options, ct).ConfigureAwait(false);
+                var text = parse.GetValue(json)
+                    ? JsonSerializer.Serialize(new
+                    {
+                        scored = summary.Scored,
+                        failed = summary.Failed,
+                        resized = summary.Resized,
+                        output = summary.OutputPath,
+                        model = summary.ModelVersion,
+                        provider = summary.Provider,
+                        seconds = summary.Elapsed.TotalSeconds,
+                        tilesPerSecond = summary.TilesPerSecond,
+                    })
+                    : summary.ToString();
+                await stdout.WriteLineAsync(text).ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception ex) when (ex is ModelBundleException or DirectoryNotFoundException or NotSupportedException)
+            {
+                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 2;
+            }
+        });
+        return command;
+    }
+}

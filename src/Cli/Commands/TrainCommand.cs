@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using LandUse.Scoring.Inference;
+using LandUse.Scoring.Labels;
+using LandUse.Scoring.Training;
+
+namespace LandUse.Cli.Commands;
+
+/// <summary>`landuse train LABELED --out BUNDLE`: transfer learning on &lt;Label&gt;/&lt;tile&gt;.png, prints 6- and 3-class validation accuracy.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var labeled = new Argument<string>("labeled-dir") { Description = "Folder laid out <Label>/<tile>.png with the six class folders." };
+        var output = new Option<string>("--out") { Description = "Bundle folder to write (model.onnx + manifest.json).", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed of the validation split and the head.", DefaultValueFactory = _ => 1 };
+        var validation = new Option<double>("--validation") { Description = "Share of each class held out for validation.", DefaultValueFactory = _ => 0.2 };
+        var batch = new Option<int>("--batch-size") { Description = "Tiles per feature-extraction batch.", DefaultValueFactory = _ => new ScoringOptions().BatchSize };
+        var name = new Option<string>("--name") { Description = "Model name in the manifest.", DefaultValueFactory = _ => new TrainOptions().Name };
+
+        var command = new Command("train", "Train a land-use head on the ResNet18 backbone and write a fused model bundle.") { labeled, output, seed, validation, batch, name };
+        command.SetAction(async (parse, ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var options = new TrainOptions
+            {
+                Seed = parse.GetValue(seed),
+                ValidationFraction = parse.GetValue(validation),
+                Name = parse.GetValue(name)!,
+                Scoring = new ScoringOptions { BatchSize = Math.Max(1, parse.GetValue(batch)) },
+            };
+            try
+            {
+                var report = await BundleTrainer.TrainAsync(parse.GetValue(labeled)!, parse.GetValue(output)!, options, new ConsoleProgress(stderr), ct).ConfigureAwait(false);
+                await stdout.WriteLineAsync(Format(report)).ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception ex) when (ex is TrainingDataException or ArgumentOutOfRangeException)
+            {
+                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static string Format(TrainReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            string.Create(c, $"trained on {report.TrainCount} tiles, validated on {report.ValidationCount}"),
+            string.Create(c, $"validation accuracy: 6-class {report.ValidationAccuracy6:P1}, 3-class {report.ValidationAccuracy3:P1}"),
+            "per class (train/validation): " + string.Join(", ", LabelScheme.Classes.Select(l => string.Create(c, $"{l} {report.TrainCounts[l]}/{report.ValidationCounts[l]}"))),
+        };
+        if (report.Failed.Count > 0)
+        {
+            lines.Add(string.Create(c, $"skipped {report.Failed.Count} undecodable tiles, first: {report.Failed[0]}"));
+        }
+
+        lines.Add($"bundle {report.ModelVersion} -> {report.BundleDirectory}");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>Prints a stage line when it starts and at each tenth of the way.</summary>
+    private sealed class ConsoleProgress(TextWriter writer) : IProgress<TrainProgress>
+    {
+        private string _stage = string.Empty;
+        private int _lastTenth = -1;
+
+        public void Report(TrainProgress value)
+        {
+            var tenth = value.Total > 0 ? value.Done * 10 / value.Total : 10;
+            if (value.Stage == _stage && tenth == _lastTenth)
+            {
+                return;
+            }
+
+            (_stage, _lastTenth) = (value.Stage, tenth);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{value.Stage}: {value.Done}/{value.Total}"));
+        }
+    }
+}
