@@ -3,6 +3,9 @@ using LandUse.Analysis.Runs;
 using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.IO;
 using LandUse.Pipeline.Predictions;
+using LandUse.Scoring.Output;
+using CsvRow = LandUse.Scoring.Output.PredictionRow;
+using PredictionRow = LandUse.Pipeline.Predictions.PredictionRow;
 
 namespace LandUse.Pipeline.Runs;
 
@@ -45,7 +48,7 @@ public static class RunArtifacts
             var writer = new StreamWriter(stream, leaveOpen: true);
             await using (writer.ConfigureAwait(false))
             {
-                PredictionsCsvBridge.Write(writer, rows);
+                PredictionCsv.Write(writer, rows.Select(r => new CsvRow(r.Path, r.Label, r.Probabilities, r.Error)));
             }
         }, cancellationToken);
 }
