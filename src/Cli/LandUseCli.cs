@@ -32,7 +32,10 @@ internal static class LandUseCli
     private static IEnumerable<Command> Commands()
     {
         // One line per command; keep in the order `landuse --help` shows them.
+        yield return DemoCommand.Create();
+        yield return RunCommand.Create();
         yield return ScoreCommand.Create();
         yield return TrainCommand.Create();
+        yield return SynthCommand.Create();
     }
 }
