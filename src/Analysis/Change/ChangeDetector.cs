@@ -40,6 +40,16 @@ public static class ChangeDetector
             }
 
             joined++;
+
+            // Truth change is judged on every joined tile with truth in both runs, so a tile that failed to score is a miss.
+            bool? truthChanged = null;
+            if (tileA.Truth is { } truthA && tileB.Truth is { } truthB)
+            {
+                truthChanged = LabelScheme.GroupOf(truthA) == options.From && LabelScheme.GroupOf(truthB) == options.To;
+                evaluated++;
+                truthChanges += truthChanged.Value ? 1 : 0;
+            }
+
             if (labelsA.Labels[tileA.Id] is not { } groupA || labelsB.Labels[tileB.Id] is not { } groupB)
             {
                 unlabelled++;
@@ -48,14 +58,10 @@ public static class ChangeDetector
 
             transitions.Add(groupA, groupB);
             var isCandidate = groupA == options.From && groupB == options.To;
-            bool? truthChanged = null;
-            if (tileA.Truth is { } truthA && tileB.Truth is { } truthB)
+            if (truthChanged is { } changed)
             {
-                truthChanged = LabelScheme.GroupOf(truthA) == options.From && LabelScheme.GroupOf(truthB) == options.To;
-                evaluated++;
-                truthChanges += truthChanged.Value ? 1 : 0;
                 evaluatedCandidates += isCandidate ? 1 : 0;
-                truePositives += isCandidate && truthChanged.Value ? 1 : 0;
+                truePositives += isCandidate && changed ? 1 : 0;
             }
 
             if (isCandidate)

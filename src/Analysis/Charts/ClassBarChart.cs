@@ -31,6 +31,7 @@ public static class ClassBarChart
         }
 
         size ??= ChartSize.Default;
+        ChartFonts.EnsureLoaded();
         using var plot = new Plot();
         var bars = new List<Bar>(counts.Count);
         for (var i = 0; i < counts.Count; i++)

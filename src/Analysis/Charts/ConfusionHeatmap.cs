@@ -26,17 +26,19 @@ public static class ConfusionHeatmap
             }
         }
 
+        ChartFonts.EnsureLoaded();
         using var plot = new Plot();
         var heatmap = plot.Add.Heatmap(shares);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
+        heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([Colors.White, new Color(8, 48, 107)]);
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        heatmap.Extent = new CoordinateRect(-0.5, n - 0.5, n - 0.5, -0.5);
+        
+        // ScottPlot draws data row 0 at the top with cells centred on integer coordinates: row t sits at y = n - 1 - t.
 
         for (var t = 0; t < n; t++)
         {
             for (var p = 0; p < n; p++)
             {
-                var text = plot.Add.Text(matrix[t, p].ToString("N0", CultureInfo.InvariantCulture), p, t);
+                var text = plot.Add.Text(matrix[t, p].ToString("N0", CultureInfo.InvariantCulture), p, n - 1 - t);
                 text.LabelFontSize = n > 4 ? 12 : 16;
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontColor = shares[t, p] > 0.5 ? Colors.White : Colors.Black;
@@ -45,8 +47,8 @@ public static class ConfusionHeatmap
 
         var ticks = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.SetTicks(ticks, labels.ToArray());
-        plot.Axes.Left.SetTicks(ticks, labels.ToArray());
-        plot.Axes.SetLimits(-0.5, n - 0.5, n - 0.5, -0.5);
+        plot.Axes.Left.SetTicks(ticks.Select(y => n - 1 - y).ToArray(), labels.ToArray());
+        plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
         plot.Axes.Bottom.Label.Text = "predicted";
         plot.Axes.Left.Label.Text = "truth";
         plot.Title(title);

@@ -1,0 +1,172 @@
+using LandUse.Analysis.Charts;
+using LandUse.Analysis.Grids;
+using LandUse.Analysis.Maps;
+using LandUse.Analysis.Metrics;
+using LandUse.Analysis.Runs;
+using LandUse.Analysis.Summaries;
+using LandUse.Scoring.Labels;
+
+namespace LandUse.Analysis.Reports;
+
+/// <summary>
+/// Writes a run's report.html (self-contained: counts, development table, charts, maps, accuracy, failures) into a folder,
+/// plus the maps as map.png / map-smoothed.png for use elsewhere. Maps need tile grid positions; without them the page says so.
+/// </summary>
+public static class RunReportWriter
+{
+    public const string FileName = "report.html";
+
+    /// <summary>Writes the report and returns its path.</summary>
+    public static string Write(RunSummary summary, IReadOnlyList<TileResult> tiles, string outDir, SmoothingOptions? smoothing = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(tiles);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        Directory.CreateDirectory(outDir);
+        var page = Build(summary, tiles, smoothing ?? SmoothingOptions.Default, outDir);
+        var path = Path.Combine(outDir, FileName);
+        File.WriteAllText(path, page.ToString());
+        return path;
+    }
+
+    private static HtmlPage Build(RunSummary summary, IReadOnlyList<TileResult> tiles, SmoothingOptions smoothing, string outDir)
+    {
+        var page = new HtmlPage($"Land use run {summary.RunId}");
+        Overview(page, summary);
+
+        page.Heading(2, "Development");
+        ReportSections.Development(page, [("predicted", summary.Development)]);
+        ReportSections.DevelopmentByClass(page, summary.Development);
+        page.BeginFigures()
+            .Image(ClassBarChart.Groups(summary.Development.Groups.Select(g => g.Tiles).ToArray(), "Predicted tiles per group"), "Predicted tiles per group")
+            .Image(ClassBarChart.Classes(summary.Development.Classes.Select(g => g.Tiles).ToArray(), "Predicted tiles per class"), "Predicted tiles per class")
+            .EndFigures();
+
+        Maps(page, tiles, smoothing, outDir);
+        Accuracy(page, summary);
+        Failures(page, summary.Failures);
+        return page;
+    }
+
+    private static void Overview(HtmlPage page, RunSummary s)
+    {
+        var t = s.Timings;
+        page.Facts(
+        [
+            ("run", s.RunId),
+            ("source", s.Source),
+            ("model", s.ModelVersion ?? "unknown"),
+            ("status", s.Status),
+            ("tiles listed", HtmlPage.Number(s.Counts.Listed)),
+            ("scored", HtmlPage.Number(s.Counts.Scored)),
+            ("failed", HtmlPage.Number(s.Counts.Failed)),
+            ("skipped (already scored)", HtmlPage.Number(s.Counts.Skipped)),
+            ("resized to model input", HtmlPage.Number(s.Counts.Resized)),
+            ("with truth labels", HtmlPage.Number(s.WithTruth)),
+            ("started", t.Started?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+            ("finished", t.Finished?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+            ("seconds", t.Seconds is { } sec ? HtmlPage.Fixed(sec, "0.0") : ""),
+            ("tiles per second", t.TilesPerSecond is { } rate ? HtmlPage.Fixed(rate, "0.0") : ""),
+        ]);
+    }
+
+    private static void Maps(HtmlPage page, IReadOnlyList<TileResult> tiles, SmoothingOptions smoothing, string outDir)
+    {
+        page.Heading(2, "Maps");
+        var layout = TileLayout.From(tiles);
+        if (layout.Placed == 0)
+        {
+            page.Paragraph("No tile has a grid position (index row/col or an r<row>_c<col> name), so no map is drawn.", note: true);
+            return;
+        }
+
+        var predicted = layout.Grid(tiles, t => t.Predicted is { } p ? LabelScheme.GroupOf(p) : (LandGroup?)null);
+        var smoothed = PluralitySmoother.Smooth(predicted, smoothing);
+        var predictedPng = LabelMapRenderer.Render(predicted);
+        var smoothedPng = LabelMapRenderer.Render(smoothed);
+        File.WriteAllBytes(Path.Combine(outDir, "map.png"), predictedPng);
+        File.WriteAllBytes(Path.Combine(outDir, "map-smoothed.png"), smoothedPng);
+
+        page.Paragraph($"{layout.Rows} × {layout.Cols} tiles, one square per tile; {layout.Unplaced} tiles without a grid position are not drawn.", note: true);
+        page.Legend(
+        [
+            (MapColors.Developed, "developed"),
+            (MapColors.Cultivated, "cultivated"),
+            (MapColors.Undeveloped, "undeveloped"),
+            (MapColors.Missing, "missing or failed"),
+        ]);
+        page.BeginFigures().Image(predictedPng, "predicted").Image(smoothedPng, $"predicted, 3×3 plurality smoothed (centre weight {smoothing.CentreWeight})");
+        if (tiles.Any(t => t.Truth is not null))
+        {
+            var truth = layout.Grid(tiles, t => t.Truth is { } c ? LabelScheme.GroupOf(c) : (LandGroup?)null);
+            page.Image(LabelMapRenderer.Render(truth), "truth");
+            page.EndFigures();
+            SmoothingEffect(page, tiles, layout, predicted, smoothed);
+        }
+        else
+        {
+            page.EndFigures();
+        }
+    }
+
+    /// <summary>The study's check: 3-class accuracy of raw versus smoothed predictions against truth.</summary>
+    private static void SmoothingEffect(HtmlPage page, IReadOnlyList<TileResult> tiles, TileLayout layout, LabelGrid<LandGroup> raw, LabelGrid<LandGroup> smoothed)
+    {
+        var before = ConfusionMatrix.ForGroups();
+        var after = ConfusionMatrix.ForGroups();
+        foreach (var tile in tiles)
+        {
+            if (tile.Truth is { } truth && layout.TryGetCell(tile.Id, out var r, out var c) && raw[r, c] is { } p && smoothed[r, c] is { } s)
+            {
+                before.Add(LabelScheme.GroupOf(truth), p);
+                after.Add(LabelScheme.GroupOf(truth), s);
+            }
+        }
+
+        if (before.Total > 0)
+        {
+            page.Paragraph(
+                $"3-group accuracy on mapped tiles with truth: {HtmlPage.Percent((double)before.Correct / before.Total)} raw, "
+                + $"{HtmlPage.Percent((double)after.Correct / after.Total)} after smoothing ({HtmlPage.Number(before.Total)} tiles).");
+        }
+    }
+
+    private static void Accuracy(HtmlPage page, RunSummary s)
+    {
+        page.Heading(2, "Accuracy");
+        if (s.Metrics6 is null || s.Metrics3 is null || s.Confusion6 is null || s.Confusion3 is null)
+        {
+            page.Paragraph("No scored tile has a truth label, so accuracy is not known for this run.", note: true);
+            return;
+        }
+
+        ReportSections.Accuracy(page, s.Metrics6, s.Metrics3);
+        page.Heading(3, "Per class");
+        ReportSections.PerClass(page, s.Metrics6);
+        page.Heading(3, "Per group");
+        ReportSections.PerClass(page, s.Metrics3);
+        page.Heading(3, "Confusion (rows = truth, columns = predicted)");
+        ReportSections.ConfusionTable(page, s.Confusion6, "truth \\ predicted");
+        ReportSections.ConfusionTable(page, s.Confusion3, "truth \\ predicted");
+        page.BeginFigures()
+            .Image(ReportSections.Heatmap(s.Confusion6, "6-class confusion (share of truth row)"), "6-class confusion")
+            .Image(ReportSections.Heatmap(s.Confusion3, "3-group confusion (share of truth row)"), "3-group confusion")
+            .EndFigures();
+    }
+
+    private static void Failures(HtmlPage page, FailureSummary failures)
+    {
+        page.Heading(2, $"Failures ({HtmlPage.Number(failures.Total)})");
+        if (failures.Total == 0)
+        {
+            page.Paragraph("Every listed tile was scored.", note: true);
+            return;
+        }
+
+        page.Table(["tile", "reason"], failures.Items.Select(f => (IReadOnlyList<string>)[f.Ref, f.Reason]));
+        if (failures.Total > failures.Items.Count)
+        {
+            page.Paragraph($"Showing the first {failures.Items.Count} of {HtmlPage.Number(failures.Total)} failures.", note: true);
+        }
+    }
+}
