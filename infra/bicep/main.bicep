@@ -264,6 +264,11 @@ module workerApp 'modules/worker-app.bicep' = {
       }
       // WorkerOptions (src/Worker/Options): CUDA, GPU-sized batches, tiles read with the identity.
       {
+        // Where src/Worker/Dockerfile bakes the model bundle in.
+        name: 'Worker__ModelPath'
+        value: '/app/model'
+      }
+      {
         name: 'Worker__Provider'
         value: 'Cuda'
       }
@@ -288,11 +293,11 @@ module workerApp 'modules/worker-app.bicep' = {
         value: '0'
       }
       {
-        name: 'Worker__ReadParallelism'
+        name: 'Worker__Tiles__ReadParallelism'
         value: '32'
       }
       {
-        name: 'Worker__BlobServiceUri'
+        name: 'Worker__Tiles__BlobServiceUri'
         value: storage.outputs.blobEndpoint
       }
       {
