@@ -83,7 +83,7 @@ var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var registryName = '${abbrs.containerRegistryRegistries}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var workerIdentityName = '${abbrs.managedIdentityUserAssignedIdentities}worker-${resourceToken}'
-var storageTopicName = '${abbrs.eventGridDomainsTopics}storage-${resourceToken}'
+var storageTopicName = '${abbrs.eventGridSystemTopics}storage-${resourceToken}'
 var workerAppName = '${abbrs.appContainerApps}worker-${resourceToken}'
 var gpuWorkloadProfileName = 'gpu'
 
