@@ -1,12 +1,19 @@
+using LandUse.Synthetic.Demo;
+
 namespace LandUse.Cli.Commands;
 
-/// <summary>Finds the demo bundle for commands run without --model.</summary>
+/// <summary>The bundle for commands run without --model: the demo bundle, built on first use with progress lines.</summary>
 internal static class DemoBundleLocator
 {
-    public static Task<string> EnsureAsync(TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<string> EnsureAsync(TextWriter progress, CancellationToken cancellationToken)
     {
-        _ = progress;
-        _ = cancellationToken;
-        throw new NotSupportedException("No --model given and the demo bundle is not available in this build; pass --model <bundle>.");
+        ArgumentNullException.ThrowIfNull(progress);
+        return await DemoBundle.EnsureAsync(new LineProgress(progress), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes each message as it comes, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class LineProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine(value);
     }
 }

@@ -54,7 +54,7 @@ internal static class ScoreCommand
                 await stdout.WriteLineAsync(text).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is ModelBundleException or DirectoryNotFoundException or NotSupportedException)
+            catch (Exception ex) when (ex is ModelBundleException or DirectoryNotFoundException)
             {
                 await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return 2;
