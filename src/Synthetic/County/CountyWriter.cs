@@ -42,7 +42,8 @@ public static class CountyWriter
                 var look = SeedMixer.Derive(plan.Seed, 0x100C, year, tile.Row, tile.Col);
                 var png = TileGenerator.RenderPng(tile.Label, scene, look);
                 await File.WriteAllBytesAsync(Path.Combine(yearDir, tile.Id + ".png"), png, token).ConfigureAwait(false);
-                progress?.Report(Interlocked.Increment(ref written));
+                var done = Interlocked.Increment(ref written);
+                progress?.Report(done);
             }).ConfigureAwait(false);
 
             var index = new StringBuilder().Append(IndexHeader).Append('\n');

@@ -12,11 +12,10 @@ internal static class Finishing
     public static void Apply(Span<byte> rgba, int width, int height, TileRandom r, float grain)
     {
         var gain = Math.Clamp(MathF.Exp(r.Normal() * 0.2f), 0.6f, 1.55f);
-        var cast = new float[3];
-        for (var c = 0; c < 3; c++)
-        {
-            cast[c] = gain * Math.Clamp(1f + (r.Normal() * 0.07f), 0.82f, 1.18f);
-        }
+        // Colour cast along the warm-cool axis, with a smaller green-magenta tint.
+        var warm = Math.Clamp(r.Normal() * 0.06f, -0.14f, 0.14f);
+        var tint = Math.Clamp(r.Normal() * 0.03f, -0.07f, 0.07f);
+        var cast = new[] { gain * (1f + warm - (tint / 2)), gain * (1f + tint), gain * (1f - warm - (tint / 2)) };
 
         var contrast = r.Range(0.65, 1.4);
         var saturation = r.Range(0.5, 1.35);

@@ -48,7 +48,7 @@ internal static class Palette
     /// <summary>Tree canopy, mostly green, sometimes autumn or leaf-off brown.</summary>
     public static SKColor Canopy(TileRandom random) => random.Chance(0.15)
         ? Draw(random, (20f, 55f), (0.25f, 0.6f), (0.25f, 0.5f))
-        : Draw(random, (70f, 140f), (0.25f, 0.65f), (0.2f, 0.5f));
+        : Draw(random, (70f, 140f), (0.2f, 0.6f), (0.22f, 0.58f));
 
     /// <summary>Bare earth, sand and rock: from grey through tan to reddish.</summary>
     public static SKColor Soil(TileRandom random) =>

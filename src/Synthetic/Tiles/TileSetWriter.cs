@@ -35,7 +35,8 @@ public static class TileSetWriter
             var png = TileGenerator.RenderPng(job.Cover, TileGenerator.TileSeed(seed, job.Cover, job.Index));
             var path = Path.Combine(outDir, job.Cover.ToString(), TileId(job.Cover, job.Index) + ".png");
             await File.WriteAllBytesAsync(path, png, token).ConfigureAwait(false);
-            progress?.Report(Interlocked.Increment(ref written));
+            var done = Interlocked.Increment(ref written);
+            progress?.Report(done);
         }).ConfigureAwait(false);
         return written;
     }

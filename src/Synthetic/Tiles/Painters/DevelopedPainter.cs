@@ -32,10 +32,10 @@ internal static class DevelopedPainter
         var canopy = Palette.Canopy(r);
         var roadWidth = r.Range(5, 9);
         var spacing = r.Range(48, 85);
-        var lotWidth = r.Range(14, 24);
+        var lotWidth = r.Range(18, 30);
         var setback = r.Range(7, 13);
-        var houseW = r.Range(8, 15);
-        var houseD = r.Range(7, 12);
+        var houseW = r.Range(10, 18);
+        var houseD = r.Range(8, 14);
         var occupancy = r.Range(0.55, 1.0);
         var roofs = Enumerable.Range(0, 3).Select(_ => Roof(r)).ToArray();
         using var road = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = roadWidth, Color = asphalt };
@@ -73,7 +73,7 @@ internal static class DevelopedPainter
             scene.Canvas.DrawLine(x, g.Top, x, g.Bottom, road);
         }
 
-        var trees = (int)(scene.Area * r.Range(0.0004, 0.004));
+        var trees = (int)(scene.Area * r.Range(0.0002, 0.003));
         for (var i = 0; i < trees; i++)
         {
             Shapes.Crown(scene, scene.RandomPoint(), r.Range(2.5, 6.5), Palette.Jitter(r, canopy, 7f, 0.08f, 0.15f), 0.6f);

@@ -26,10 +26,10 @@ internal static class ForestPainter
             }
         }
 
-        var meanRadius = r.Range(2.6, 6.0);
+        var meanRadius = r.Range(3.0, 6.5);
         var conifers = r.Range(0, 1);
-        var coverage = r.Range(1.6, 2.8);
-        var spread = r.Range(0.08, 0.22);
+        var coverage = r.Range(1.3, 2.2);
+        var spread = r.Range(0.05, 0.14);
         var count = (int)(coverage * scene.Area / (MathF.PI * meanRadius * meanRadius));
         var shadow = r.Range(0.35, 0.8);
         for (var i = 0; i < count; i++)

@@ -12,8 +12,19 @@ internal static class HerbaceousPainter
         var other = Palette.Jitter(r, grass, 15f, 0.12f, 0.18f);
         scene.Canvas.Clear(grass);
         Shapes.NoiseLayer(scene, r.Range(40, 110), Palette.Shade(grass, 0.82f), Palette.Shade(other, 1.15f), 1f);
-        Shapes.NoiseLayer(scene, r.Range(12, 30), Palette.Shade(grass, 0.9f), Palette.Shade(grass, 1.1f), 0.6f);
-        Shapes.NoiseLayer(scene, r.Range(3, 6), Palette.Shade(grass, 0.95f), Palette.Shade(grass, 1.05f), 0.5f);
+        var mottle = r.Range(0.05, 0.2);
+        Shapes.NoiseLayer(scene, r.Range(12, 30), Palette.Shade(grass, 1f - mottle), Palette.Shade(grass, 1f + mottle), 0.7f);
+        Shapes.NoiseLayer(scene, r.Range(3, 6), Palette.Shade(grass, 0.94f), Palette.Shade(grass, 1.06f), 0.5f);
+        if (r.Chance(0.4))
+        {
+            // Tussocks: many faint darker dots.
+            var tussock = Palette.WithAlpha(Palette.Shade(grass, r.Range(0.7, 0.85)), r.Range(0.3, 0.7));
+            for (var i = (int)(scene.Area * r.Range(0.003, 0.015)); i > 0; i--)
+            {
+                scene.Fill.Color = tussock;
+                scene.Canvas.DrawCircle(scene.RandomPoint(), r.Range(0.8, 1.8), scene.Fill);
+            }
+        }
 
         for (var i = r.Int(0, 5); i > 0; i--)
         {

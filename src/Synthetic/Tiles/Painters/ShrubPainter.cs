@@ -21,7 +21,7 @@ internal static class ShrubPainter
             Shapes.Wander(scene, scene.RandomPoint(), r.Range(0, 6.3), 400, r.Range(1.5, 3.5), 0.15f, Palette.Shade(ground, 1.2f));
         }
 
-        var bush = Palette.Canopy(r);
+        var bush = Palette.Shade(Palette.Jitter(r, Palette.Canopy(r), 5f, 0.12f, 0.05f), r.Range(0.7, 1.0));
         var meanRadius = r.Range(1.6, 4.2);
         var coverage = r.Range(0.06, 0.35);
         var count = (int)(coverage * scene.Area / (MathF.PI * meanRadius * meanRadius));
