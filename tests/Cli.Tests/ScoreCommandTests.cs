@@ -26,7 +26,7 @@ public sealed class ScoreCommandTests : IDisposable
         var samples = Path.Combine(AppContext.BaseDirectory, "Samples");
         File.Copy(Path.Combine(samples, "naip-developed-224.png"), Path.Combine(tiles, "good.png"));
         File.Copy(Path.Combine(samples, "oddsize-rgba-acton-2010.png"), Path.Combine(tiles, "2010", "odd rgba, 385x287.png"));
-        File.WriteAllBytes(Path.Combine(tiles, "corrupt.png"), [.. "\x89PNG\r\n\x1a\n this is not really a png"u8]);
+        File.WriteAllBytes(Path.Combine(tiles, "corrupt.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. "this is not really a png"u8]);
         File.WriteAllBytes(Path.Combine(tiles, "zero.png"), []);
         File.WriteAllText(Path.Combine(tiles, "tiles.csv"), "id,row,col\n");
         var csv = Path.Combine(_root, "out", "predictions.csv");

@@ -78,12 +78,17 @@ public sealed class TileDecoder
     private DecodeResult DecodeChecked(string tileRef, ReadOnlySpan<byte> content, Span<float> destination)
     {
         using var data = SKData.CreateCopy(content);
-        using var codec = SKCodec.Create(data);
+
+        // The codec owns the stream from here on (SkiaSharp revokes managed ownership, also when creation fails).
+        using var codec = SKCodec.Create(new SKMemoryStream(data), out var opened);
         if (codec is null)
         {
-            return LooksLikeImage(content)
-                ? DecodeResult.Fail(DecodeFailure.Truncated, tileRef, "has an incomplete or damaged image header.")
-                : DecodeResult.Fail(DecodeFailure.Unsupported, tileRef, "is not a PNG or JPEG image.");
+            return (opened, LooksLikeImage(content)) switch
+            {
+                (_, false) => DecodeResult.Fail(DecodeFailure.Unsupported, tileRef, "is not a PNG or JPEG image."),
+                (SKCodecResult.IncompleteInput, _) => DecodeResult.Fail(DecodeFailure.Truncated, tileRef, "is truncated inside its image header."),
+                _ => DecodeResult.Fail(DecodeFailure.Corrupt, tileRef, $"has a damaged image header ({opened})."),
+            };
         }
 
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg))

@@ -170,6 +170,23 @@ public sealed class TileDecoderTests
         Assert.Equal(DecodeFailure.Truncated, result.Failure);
     }
 
+    [Fact]
+    public void Png_signature_followed_by_garbage_is_corrupt_or_truncated_not_unsupported()
+    {
+        byte[] bytes = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. "and then nothing like a PNG header at all, just text"u8];
+        var result = new TileDecoder(Raw4).Decode("corrupt.png", bytes, out _);
+        Assert.Contains(result.Failure, new[] { DecodeFailure.Corrupt, DecodeFailure.Truncated });
+        Assert.Contains("'corrupt.png'", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Png_cut_inside_its_header_is_truncated()
+    {
+        var bytes = File.ReadAllBytes(Samples.Developed224);
+        var result = new TileDecoder(InputSpec.Rgb255()).Decode("cut.png", bytes.AsSpan(0, 20), out _);
+        Assert.Equal(DecodeFailure.Truncated, result.Failure);
+    }
+
     [Property(MaxTest = 60)]
     public bool Damaged_bytes_never_throw(int cut, byte noise, int position)
     {

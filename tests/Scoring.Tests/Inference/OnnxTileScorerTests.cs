@@ -103,7 +103,7 @@ public sealed class OnnxTileScorerTests : IDisposable
         new("g.png", Images.SolidPng(8, 8, 10, 250, 10)),
         new("zero.png", Array.Empty<byte>()),
         new("b.png", Images.SolidPng(8, 8, 10, 10, 250)),
-        new("corrupt.png", "\x89PNG garbage that is not an image"u8.ToArray()),
+        new("corrupt.png", new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }),
         new("r2.png", Images.SolidPng(8, 8, 200, 0, 0)),
         new("g-big.png", Images.SolidPng(20, 13, 0, 200, 0)),
     ];
