@@ -17,7 +17,7 @@ internal sealed class LineStageSink(TextWriter output) : IStageSink
     private sealed class Stage(string name, TextWriter output) : IStage
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _last = TimeSpan.MinValue;
+        private TimeSpan? _last;
 
         public void Update(double done, double total, string? detail = null)
         {
@@ -46,7 +46,7 @@ internal sealed class LineStageSink(TextWriter output) : IStageSink
 
         private bool Due()
         {
-            if (_clock.Elapsed - _last < Every)
+            if (_last is { } last && _clock.Elapsed - last < Every)
             {
                 return false;
             }
