@@ -9,15 +9,19 @@ namespace LandUse.Functions.Api;
 /// </summary>
 internal static class RunInstances
 {
+    /// <summary>Terminates the run and every page still active (backends differ in honouring recursive termination).</summary>
+    public static async Task TerminateAsync(DurableTaskClient client, string runId, string reason, CancellationToken cancellationToken)
+    {
+        await client.TerminateInstanceAsync(runId, new TerminateInstanceOptions(reason, Recursive: true), cancellationToken).ConfigureAwait(false);
+        foreach (var page in await PagesAsync(client, runId, activeOnly: true, cancellationToken).ConfigureAwait(false))
+        {
+            await client.TerminateInstanceAsync(page, new TerminateInstanceOptions(reason, Recursive: true), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static async Task<int> PurgeAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
     {
-        var pagePrefix = ScoreRunOrchestrator.PageInstanceId(runId, 0)[..^6];
-        var pages = new List<string>();
-        await foreach (var page in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = pagePrefix }).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            pages.Add(page.InstanceId);
-        }
-
+        var pages = await PagesAsync(client, runId, activeOnly: false, cancellationToken).ConfigureAwait(false);
         var purged = 0;
         foreach (var id in pages.Append(runId))
         {
@@ -26,5 +30,23 @@ internal static class RunInstances
         }
 
         return purged;
+    }
+
+    private static async Task<List<string>> PagesAsync(DurableTaskClient client, string runId, bool activeOnly, CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = ScoreRunOrchestrator.PageInstanceId(runId, 0)[..^6],
+            Statuses = activeOnly
+                ? [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended]
+                : null,
+        };
+        var pages = new List<string>();
+        await foreach (var page in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            pages.Add(page.InstanceId);
+        }
+
+        return pages;
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class RunsApi
         }
 
         var reason = $"Cancelled through the API at {time.GetUtcNow():O}.";
-        await client.TerminateInstanceAsync(id!, new TerminateInstanceOptions(reason, Recursive: true), cancellationToken).ConfigureAwait(false);
+        await RunInstances.TerminateAsync(client, id!, reason, cancellationToken).ConfigureAwait(false);
         await MarkCancelledAsync(id!, reason, cancellationToken).ConfigureAwait(false);
         LogCancelled(logger, id!);
         return TypedResults.Accepted(RunLinks.For(request, id!).Status, new { runId = id, status = "Terminating", links = RunLinks.For(request, id!) });
@@ -69,9 +69,7 @@ public sealed partial class RunsApi
             return Problems.NotFound(id!);
         }
 
-        var purged = instance is null
-            ? 0
-            : (await client.PurgeInstanceAsync(id!, new PurgeInstanceOptions(Recursive: true), cancellationToken).ConfigureAwait(false)).PurgedInstanceCount;
+        var purged = instance is null ? 0 : await RunInstances.PurgeAsync(client, id!, cancellationToken).ConfigureAwait(false);
         var deleted = withPredictions ? await RunRowsPurger.DeleteAsync(store, id!, cancellationToken).ConfigureAwait(false) : null;
         if (instance is null && ledger is null && deleted is { Predictions: 0, Pages: 0 })
         {

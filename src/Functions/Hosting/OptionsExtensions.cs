@@ -1,7 +1,7 @@
 using LandUse.Functions.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LandUse.Functions.Hosting;
@@ -9,13 +9,14 @@ namespace LandUse.Functions.Hosting;
 /// <summary>Binds the app's options records from their sections and validates them at start-up.</summary>
 public static class OptionsExtensions
 {
-    public static IHostApplicationBuilder AddLandUseOptions(this IHostApplicationBuilder builder)
+    public static IServiceCollection AddLandUseOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<LandUseOptions>()
-            .Bind(builder.Configuration.GetSection(LandUseOptions.SectionName))
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(configuration);
+        services.AddOptions<LandUseOptions>()
+            .Bind(configuration.GetSection(LandUseOptions.SectionName))
             .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LandUseOptions>, LandUseOptionsValidator>());
-        return builder;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LandUseOptions>, LandUseOptionsValidator>());
+        return services;
     }
 }
