@@ -1,5 +1,6 @@
 using LandUse.Functions.Configuration;
 using LandUse.Functions.Hosting;
+using LandUse.Integration.Fixtures;
 using LandUse.Pipeline.Hosting;
 using LandUse.Synthetic.Demo;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ namespace LandUse.Functions.Tests.Support;
 /// </summary>
 public sealed class FunctionsAppFixture : IAsyncLifetime
 {
-    private AzuriteServer? _azurite;
+    private AzuriteFixture? _azurite;
     private ServiceProvider? _services;
     private EmbeddedEngine? _engine;
 
@@ -30,7 +31,8 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var bundle = DemoBundle.EnsureAsync(null, CancellationToken.None);
-        _azurite = await AzuriteServer.StartAsync(CancellationToken.None);
+        _azurite = new AzuriteFixture();
+        await _azurite.InitializeAsync();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
