@@ -22,6 +22,9 @@ public sealed partial class TileLayout
         Unplaced = unplaced;
     }
 
+    /// <summary>The largest grid (rows × cols) laid out: 16 M cells, e.g. 4096 × 4096 tiles; sparse far-apart indices beyond it are an error.</summary>
+    public const long MaxCells = 4096L * 4096L;
+
     public int Rows { get; }
 
     public int Cols { get; }
@@ -63,6 +66,12 @@ public sealed partial class TileLayout
         var minCol = cells.Values.Min(p => p.Col);
         var rows = cells.Values.Max(p => p.Row) - minRow + 1;
         var cols = cells.Values.Max(p => p.Col) - minCol + 1;
+        if ((long)rows * cols > MaxCells)
+        {
+            throw new InvalidDataException(
+                $"Tile grid spans rows {minRow}..{minRow + rows - 1} and cols {minCol}..{minCol + cols - 1} ({(long)rows * cols:N0} cells), more than {MaxCells:N0}; check the index's row/col values.");
+        }
+
         return new TileLayout(cells, minRow, minCol, rows, cols, unplaced);
     }
 
