@@ -1,0 +1,43 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using LandUse.Worker.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace LandUse.Worker.Extensions;
+
+/// <summary>OpenTelemetry metrics and traces; exported to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.</summary>
+internal static class TelemetryExtensions
+{
+    public const string ServiceName = "landuse-worker";
+
+    public static IHostApplicationBuilder AddWorkerTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WorkerMetrics>();
+        var azureMonitor = !string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(WorkerMetrics.MeterName).AddAspNetCoreInstrumentation();
+                if (azureMonitor)
+                {
+                    metrics.AddAzureMonitorMetricExporter();
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation();
+                if (azureMonitor)
+                {
+                    tracing.AddAzureMonitorTraceExporter();
+                }
+            });
+        if (azureMonitor)
+        {
+            builder.Logging.AddOpenTelemetry(logging => logging.AddAzureMonitorLogExporter());
+        }
+
+        return builder;
+    }
+}

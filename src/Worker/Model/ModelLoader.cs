@@ -1,0 +1,51 @@
+using LandUse.Scoring.Bundles;
+using LandUse.Scoring.Inference;
+using LandUse.Synthetic.Demo;
+using LandUse.Worker.Options;
+using Microsoft.Extensions.Options;
+
+namespace LandUse.Worker.Model;
+
+/// <summary>Finds the model bundle (configured path, else the demo bundle) and opens a scorer on it.</summary>
+internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILoggerFactory loggerFactory) : IScorerSource
+{
+    private readonly ILogger logger = loggerFactory.CreateLogger<ModelLoader>();
+
+    public async Task<ITileScorer> LoadAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var path = settings.ModelPath;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            LogDemo(logger);
+            path = await DemoBundle.EnsureAsync(new Progress<string>(line => LogProgress(logger, line)), cancellationToken).ConfigureAwait(false);
+        }
+
+        LogLoading(logger, path, settings.Provider, settings.MaxBatch);
+        var bundle = ModelBundle.Load(path);
+        var scorer = new OnnxTileScorer(
+            bundle,
+            new ScoringOptions
+            {
+                BatchSize = settings.MaxBatch,
+                Provider = settings.Provider,
+                IntraOpThreads = settings.IntraOpThreads,
+                MaxFileBytes = Tiles.TileReader.MaxTileBytes,
+            },
+            loggerFactory.CreateLogger<OnnxTileScorer>());
+        LogProvider(logger, scorer.ModelVersion, scorer.ActiveProvider, settings.Provider);
+        return scorer;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No Worker:ModelPath configured; using the demo bundle (built on first use)")]
+    private static partial void LogDemo(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo bundle: {Line}")]
+    private static partial void LogProgress(ILogger logger, string line);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading model bundle {Path} (provider {Provider}, max batch {MaxBatch})")]
+    private static partial void LogLoading(ILogger logger, string path, ExecutionProvider provider, int maxBatch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelVersion} runs on execution provider {ActiveProvider} (asked for {Provider})")]
+    private static partial void LogProvider(ILogger logger, string modelVersion, string activeProvider, ExecutionProvider provider);
+}

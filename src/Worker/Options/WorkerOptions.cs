@@ -1,0 +1,38 @@
+using LandUse.Scoring.Inference;
+
+namespace LandUse.Worker.Options;
+
+/// <summary>
+/// Everything the worker reads from configuration (section <c>Worker</c>, environment <c>Worker__Prop</c>),
+/// with defaults that let it start with no configuration at all.
+/// </summary>
+public sealed record WorkerOptions
+{
+    public const string SectionName = "Worker";
+
+    /// <summary>Model bundle folder; empty means the demo bundle, built on first use.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>Execution provider to ask for; CUDA falls back to CPU when the GPU runtime is absent.</summary>
+    public ExecutionProvider Provider { get; init; } = ExecutionProvider.Cpu;
+
+    /// <summary>Most tiles merged into one ONNX Runtime call across concurrent requests.</summary>
+    public int MaxBatch { get; init; } = 64;
+
+    /// <summary>Longest a queued tile waits for its batch to fill before it is scored anyway.</summary>
+    public int MaxWaitMs { get; init; } = 10;
+
+    /// <summary>Cap on tiles in one request; more gives 413.</summary>
+    public int MaxTilesPerRequest { get; init; } = 1024;
+
+    /// <summary>Cap on the request body in bytes; more gives 413.</summary>
+    public long MaxRequestBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Intra-op threads for ONNX Runtime; 0 means one per core.</summary>
+    public int IntraOpThreads { get; init; }
+
+    /// <summary>Where tiles are read from: a local root and/or one blob service.</summary>
+    public WorkerTilesOptions Tiles { get; init; } = new();
+
+    public WorkerAuthOptions Auth { get; init; } = new();
+}

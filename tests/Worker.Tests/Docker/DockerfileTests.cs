@@ -1,0 +1,83 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace LandUse.Worker.Tests.Docker;
+
+/// <summary>Docker cannot run in CI; these pin what the images must have by reading the Dockerfiles.</summary>
+public sealed partial class DockerfileTests
+{
+    public static TheoryData<string, string, bool> Images => new()
+    {
+        { "Dockerfile", "nvidia/cuda", true },
+        { "Dockerfile.cpu", "mcr.microsoft.com/dotnet/aspnet:10.0", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Images))]
+    public void The_image_builds_in_stages_and_runs_the_worker_as_non_root_on_8080(string file, string runtimeBase, bool gpu)
+    {
+        var instructions = Parse(Path.Combine(RepositoryRoot(), "src", "Worker", file));
+        var stages = instructions.Where(i => i.Op == "FROM").ToList();
+        var final = instructions.Skip(instructions.LastIndexOf(stages[^1])).ToList();
+        var args = instructions.Where(i => i.Op == "ARG").Select(i => i.Args).ToList();
+        var finalBase = stages[^1].Args.Split(' ')[0];
+        var resolvedBase = finalBase.StartsWith("${", StringComparison.Ordinal)
+            ? args.Single(a => a.StartsWith(finalBase[2..^1] + "=", StringComparison.Ordinal)).Split('=', 2)[1]
+            : finalBase;
+
+        Assert.True(stages.Count >= 2, $"{file} must be multi-stage.");
+        Assert.Contains(stages, s => s.Args.StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal));
+        Assert.StartsWith(runtimeBase, resolvedBase, StringComparison.Ordinal);
+        var user = Assert.Single(final, i => i.Op == "USER").Args;
+        Assert.True(user is "app" or "1654", $"{file} must run as the non-root user app (uid 1654), not '{user}'.");
+        Assert.Contains(final, i => i.Op == "EXPOSE" && i.Args == "8080");
+        Assert.Contains(final, i => i.Op == "ENV" && i.Args.Contains("ASPNETCORE_HTTP_PORTS=8080", StringComparison.Ordinal));
+        Assert.Contains(final, i => i.Op == "ENV" && i.Args.Contains("Worker__ModelPath=/app/model", StringComparison.Ordinal));
+        Assert.Contains(final, i => i.Op == "COPY" && i.Args.EndsWith("/app/model", StringComparison.Ordinal));
+        Assert.Contains(final, i => i.Op == "ENTRYPOINT" && i.Args.Contains("LandUse.Worker.dll", StringComparison.Ordinal));
+        var publish = Assert.Single(instructions, i => i.Op == "RUN" && i.Args.Contains("dotnet publish src/Worker/Worker.csproj", StringComparison.Ordinal));
+        Assert.Equal(gpu, publish.Args.Contains("-p:Gpu=true", StringComparison.Ordinal));
+        Assert.Equal(gpu, final.Any(i => i.Op == "ENV" && i.Args.Contains("Worker__Provider=Cuda", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_project_file_the_worker_restores_from_is_copied_before_restore()
+    {
+        var root = RepositoryRoot();
+        foreach (var file in new[] { "Dockerfile", "Dockerfile.cpu" })
+        {
+            var instructions = Parse(Path.Combine(root, "src", "Worker", file));
+            var copied = instructions.TakeWhile(i => !(i.Op == "RUN" && i.Args.Contains("dotnet restore", StringComparison.Ordinal)))
+                .Where(i => i.Op == "COPY").Select(i => i.Args).ToList();
+            foreach (var project in new[] { "src/Worker/Worker.csproj", "src/Scoring/Scoring.csproj", "src/Synthetic/Synthetic.csproj" })
+            {
+                Assert.True(File.Exists(Path.Combine(root, project)), $"{project} is gone; update {file}.");
+                Assert.Contains(copied, c => c.StartsWith(project + " ", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    private static List<(string Op, string Args)> Parse(string path)
+    {
+        var joined = ContinuationRegex().Replace(File.ReadAllText(path), " ");
+        return [.. joined.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' ', 2))
+            .Select(p => (p[0].ToUpperInvariant(), p.Length > 1 ? WhitespaceRegex().Replace(p[1].Trim(), " ") : string.Empty))];
+    }
+
+    private static string RepositoryRoot()
+    {
+        var root = typeof(DockerfileTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "RepositoryRoot").Value!;
+        Assert.True(File.Exists(Path.Combine(root, "LandUse.sln")), $"LandUse.sln not found in {root}.");
+        return root;
+    }
+
+    [GeneratedRegex(@"\\\r?\n")]
+    private static partial Regex ContinuationRegex();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
+}

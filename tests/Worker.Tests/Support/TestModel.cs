@@ -1,0 +1,11 @@
+using LandUse.Synthetic.Demo;
+
+namespace LandUse.Worker.Tests.Support;
+
+/// <summary>The real demo bundle (built once per machine, then cached) that every worker test scores with.</summary>
+internal static class TestModel
+{
+    private static readonly Lazy<Task<string>> Path = new(() => DemoBundle.EnsureAsync(null, CancellationToken.None));
+
+    public static Task<string> PathAsync() => Path.Value;
+}
