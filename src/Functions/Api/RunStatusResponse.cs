@@ -1,21 +1,23 @@
 using System.Text.Json;
+using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using Microsoft.DurableTask.Client;
 
 namespace LandUse.Functions.Api;
 
-/// <summary>What <c>GET /api/runs/{runId}</c> answers: the orchestration's state and published progress, plus the ledger's totals.</summary>
+/// <summary>What <c>GET /api/runs/{runId}</c> answers: the orchestration's state, live progress and output, plus the ledger's totals.</summary>
 public sealed record RunStatusResponse(
     string RunId,
     string Status,
     DateTimeOffset? CreatedAt,
     DateTimeOffset? LastUpdatedAt,
-    JsonElement? Progress,
+    RunProgress? Progress,
     RunTotalsView? Totals,
+    JsonElement? Output,
     string? Error,
     RunLinks Links)
 {
-    public static RunStatusResponse From(string runId, OrchestrationMetadata? instance, RunRecord? ledger, RunLinks links)
+    public static RunStatusResponse From(string runId, OrchestrationMetadata? instance, RunProgress? progress, RunRecord? ledger, RunLinks links)
     {
         ArgumentNullException.ThrowIfNull(links);
         var status = instance?.RuntimeStatus.ToString() ?? ledger?.Status.ToString() ?? "Unknown";
@@ -25,8 +27,9 @@ public sealed record RunStatusResponse(
             status,
             instance?.CreatedAt ?? ledger?.StartedAt,
             instance?.LastUpdatedAt ?? ledger?.FinishedAt,
-            ParseOrNull(instance?.SerializedCustomStatus),
+            progress,
             ledger is null ? null : new RunTotalsView(ledger.Listed, ledger.Scored, ledger.Failed, ledger.Skipped, ledger.ModelVersion),
+            instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? ParseOrNull(instance.SerializedOutput) : null,
             error,
             links);
     }

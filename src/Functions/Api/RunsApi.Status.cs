@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Predictions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -7,7 +8,10 @@ namespace LandUse.Functions.Api;
 
 public sealed partial class RunsApi
 {
-    /// <summary><c>GET /api/runs/{runId}</c>: orchestration status with the progress it publishes, or the ledger when history is gone.</summary>
+    /// <summary>
+    /// <c>GET /api/runs/{runId}</c>: orchestration status with live progress (finished pages plus the pages still scoring),
+    /// the output once completed (a comparison's result), and the ledger's totals; the ledger alone when history is gone.
+    /// </summary>
     public async Task<IResult> GetStatusAsync(HttpRequest request, DurableTaskClient client, string? runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -18,14 +22,14 @@ public sealed partial class RunsApi
             return problem;
         }
 
-        var instance = await client.GetInstanceAsync(id!, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        var (instance, progress) = await RunProgressReader.ReadAsync(client, id!, time, cancellationToken).ConfigureAwait(false);
         var ledger = await storage.OpenPredictions().GetRunAsync(id!, cancellationToken).ConfigureAwait(false);
         if (instance is null && ledger is null)
         {
             return Problems.NotFound(id!);
         }
 
-        return TypedResults.Ok(RunStatusResponse.From(id!, instance, ledger, RunLinks.For(request, id!)));
+        return TypedResults.Ok(RunStatusResponse.From(id!, instance, progress, ledger, RunLinks.For(request, id!)));
     }
 
     /// <summary>

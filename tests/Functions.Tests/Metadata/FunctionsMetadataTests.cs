@@ -49,6 +49,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("tiles/{name}", function.Get("path"));
         Assert.Equal("EventGrid", function.Get("source"));
         Assert.Equal("TilesStorage", function.Get("connection"));
+        Assert.Equal("True", function.Trigger.GetProperty("properties").GetProperty("supportsDeferredBinding").GetString()); // binds BlobClient
     }
 
     [Fact]
