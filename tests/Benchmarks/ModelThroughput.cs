@@ -2,8 +2,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace LandUse.Benchmarks;
 
-/// <summary>One ONNX Runtime call per invocation; tiles/s = Batch / mean time.</summary>
-[ShortRunJob]
+/// <summary>One ONNX Runtime call per invocation; tiles/s = Batch / mean time. The job is set in Program.cs.</summary>
 [MemoryDiagnoser]
 public class ModelThroughput
 {

@@ -1,4 +1,7 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LandUse.Benchmarks;
 using LandUse.Scoring.Inference;
 
@@ -10,4 +13,7 @@ if (args.Contains("--quick"))
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(ModelThroughput).Assembly).Run(args);
+// In process: the generated out-of-process project cannot find an exe named LandUse.Benchmarks for Benchmarks.csproj,
+// and one batch of 32 on a busy 2-core machine takes seconds, beyond the in-process default timeout.
+var job = Job.ShortRun.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(20), logOutput: false));
+BenchmarkSwitcher.FromAssembly(typeof(ModelThroughput).Assembly).Run(args, DefaultConfig.Instance.AddJob(job));
