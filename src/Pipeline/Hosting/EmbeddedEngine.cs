@@ -3,67 +3,60 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LandUse.Pipeline.Hosting;
 
 /// <summary>
-/// The in-process Durable Task engine (an in-memory gRPC sidecar on loopback) with the pipeline's orchestrators and
-/// activities registered: the local default behind <c>landuse run</c>, and the engine tests run orchestrations on.
-/// Its work-item cap follows Environment.ProcessorCount, so hosts raise DOTNET_PROCESSOR_COUNT before starting it.
+/// The in-process Durable Task engine (an in-memory orchestration service behind a gRPC sidecar on loopback) with the
+/// pipeline's orchestrators and activities registered: the local default behind <c>landuse run</c>, and the engine the
+/// tests run orchestrations on. Its work-item cap follows Environment.ProcessorCount, so hosts raise
+/// DOTNET_PROCESSOR_COUNT before the runtime starts.
 /// </summary>
 public sealed class EmbeddedEngine : IAsyncDisposable
 {
-    private readonly DurableTaskTestHost _host;
-    private readonly ILoggerFactory _loggerFactory;
+    private readonly IHost _host;
     private readonly EmbeddedEngineOptions _options;
 
-    private EmbeddedEngine(DurableTaskTestHost host, ILoggerFactory loggerFactory, EmbeddedEngineOptions options)
+    private EmbeddedEngine(IHost host, EmbeddedEngineOptions options)
     {
         _host = host;
-        _loggerFactory = loggerFactory;
         _options = options;
+        Client = host.Services.GetRequiredService<DurableTaskClient>();
     }
 
-    public DurableTaskClient Client => _host.Client;
+    public DurableTaskClient Client { get; }
 
-    /// <summary>The worker's services: stores, backend provider, connections.</summary>
+    /// <summary>The engine's services: stores, backend provider, connections.</summary>
     public IServiceProvider Services => _host.Services;
 
     public static async Task<EmbeddedEngine> StartAsync(EmbeddedEngineOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmbeddedEngineOptions();
-        var loggerFactory = LoggerFactory.Create(logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Information);
-            options.ConfigureLogging?.Invoke(logging);
-            logging.AddFilter("Microsoft", LogLevel.Warning);
-            logging.AddFilter("Grpc", LogLevel.Warning);
-            logging.AddFilter("DurableTask", LogLevel.Warning);
-            logging.AddFilter("System.Net.Http", LogLevel.Warning);
-            logging.AddFilter("Azure", LogLevel.Warning);
-        });
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+
+        // The sidecar logs every gRPC request and work item at Information; keep the engine at Warning.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
+        options.ConfigureServices?.Invoke(builder.Services);
+        builder.Services.AddLandUsePipeline();
+        builder.Services.AddInMemoryDurableTask(registry => registry.AddLandUsePipelineTasks());
+        var host = builder.Build();
         try
         {
-            var host = await DurableTaskTestHost.StartAsync(
-                registry => registry.AddLandUsePipelineTasks(),
-                new DurableTaskTestHostOptions
-                {
-                    LoggerFactory = loggerFactory,
-                    ConfigureServices = services =>
-                    {
-                        services.AddSingleton(loggerFactory);
-                        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-                        options.ConfigureServices?.Invoke(services);
-                        services.AddLandUsePipeline();
-                    },
-                },
-                cancellationToken).ConfigureAwait(false);
-            return new EmbeddedEngine(host, loggerFactory, options);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new EmbeddedEngine(host, options);
         }
         catch
         {
-            loggerFactory.Dispose();
+            host.Dispose();
             throw;
         }
     }
@@ -114,7 +107,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.DisposeAsync().ConfigureAwait(false);
-        _loggerFactory.Dispose();
+        await _host.StopAsync().ConfigureAwait(false);
+        _host.Dispose();
     }
 }

@@ -164,7 +164,7 @@ public sealed partial class RemoteScoringBackend(
             return TilePrediction.Failed(tileRef, $"The scoring worker returned {result.Probabilities?.Count ?? 0} probabilities, not {LabelScheme.ClassCount}.");
         }
 
-        return new TilePrediction(tileRef, label, probabilities, null);
+        return new TilePrediction(tileRef, label, probabilities, null, result.Resized);
     }
 
     private HttpClient CreateClient()

@@ -9,8 +9,8 @@ internal sealed record WireScoreRequest(IReadOnlyList<string> Tiles, string? Mod
 /// <summary>Response body of <c>POST /v1/score</c>: one result per requested tile, in request order.</summary>
 internal sealed record WireScoreResponse(string? ModelVersion, IReadOnlyList<WireTileResult>? Results);
 
-/// <summary>One tile's result: label name and probabilities, or an error.</summary>
-internal sealed record WireTileResult(string? Ref, string? Label, IReadOnlyList<float>? Probabilities, string? Error);
+/// <summary>One tile's result: label name and probabilities, or an error; whether the tile was resized to the model's input.</summary>
+internal sealed record WireTileResult(string? Ref, string? Label, IReadOnlyList<float>? Probabilities, string? Error, bool Resized = false);
 
 /// <summary>Response body of <c>GET /v1/model</c>.</summary>
 internal sealed record WireModelInfo(string? ModelVersion, string? Provider);

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LandUse.Integration.Fixtures;
+using LandUse.Pipeline.Orchestration;
+using LandUse.Pipeline.Serialization;
+
+namespace LandUse.Integration;
+
+/// <summary>
+/// The built <c>landuse</c> CLI as a separate process, killed with SIGKILL once some batches are on disk, then run
+/// again with the same run id: the second run finishes with every tile exactly once and reuses the finished batches.
+/// </summary>
+public sealed class KillAndResumeTests(ModelFixture model, TileSetFixture tiles) : IDisposable
+{
+    private readonly string _runsDir = Path.Combine(Path.GetTempPath(), "landuse-runs-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task Run_killed_mid_way_and_started_again_ends_with_every_tile_exactly_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string runId = "kill-resume";
+        var parts = Path.Combine(_runsDir, runId, "parts");
+
+        using (var first = StartCli(runId))
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+            while (PartCount(parts) < 3)
+            {
+                Assert.False(first.HasExited, "The first run ended before it could be killed: " + await first.StandardError.ReadToEndAsync(ct));
+                Assert.True(DateTime.UtcNow < deadline, "No batches were written within 3 minutes.");
+                await Task.Delay(100, ct);
+            }
+
+            Assert.False(first.HasExited, "The first run ended before it could be killed: " + await first.StandardError.ReadToEndAsync(ct));
+            first.Kill(); // SIGKILL on Unix: no cleanup, no flush.
+            await first.WaitForExitAsync(ct);
+            TestContext.Current.SendDiagnosticMessage("Killed landuse run after {0} batches were on disk", PartCount(parts));
+        }
+
+        var done = PartCount(parts);
+        Assert.False(File.Exists(Path.Combine(_runsDir, runId, "summary.json")), "The first run finished before the kill.");
+
+        using var second = StartCli(runId);
+        var stdout = await second.StandardOutput.ReadToEndAsync(ct);
+        var stderr = await second.StandardError.ReadToEndAsync(ct);
+        await second.WaitForExitAsync(ct);
+        Assert.True(second.ExitCode == 0, $"landuse run exited {second.ExitCode}: {stderr}");
+        var outcome = JsonSerializer.Deserialize<RunOutcome>(stdout.Trim().Split('\n')[^1], PipelineJson.Options)!;
+
+        RunAssertions.ExactlyOnce(outcome, TileSetFixture.TileCount, failed: 1);
+        Assert.True(outcome.Skipped >= ((done - 1) * 4) - 1, $"Expected the {done} finished batches to be reused, but only {outcome.Skipped} tiles were.");
+        Assert.True(outcome.Skipped < TileSetFixture.TileCount - 1, "Everything was reused: the first run was not killed mid-way.");
+        RunAssertions.PredictionsCsv(outcome.RunFolder!, TileSetFixture.TileCount);
+        RunAssertions.Summary(outcome.RunFolder!, outcome);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_runsDir))
+        {
+            Directory.Delete(_runsDir, recursive: true);
+        }
+    }
+
+    private static int PartCount(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.jsonl").Count() : 0;
+
+    private Process StartCli(string runId)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "landuse.dll");
+        Assert.True(File.Exists(cli), $"The landuse CLI is not built next to the tests ({cli}).");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+        {
+            cli, "run", tiles.Folder, "--run-id", runId, "--model", model.BundleDir, "--runs-dir", _runsDir,
+            "--batch-size", "4", "--parallel", "1", "--page-size", "64", "--json",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Set here so the CLI does not re-launch itself: the process we kill must be the one doing the work.
+        start.Environment["DOTNET_PROCESSOR_COUNT"] = "1024";
+        return Process.Start(start) ?? throw new InvalidOperationException("Could not start the landuse CLI.");
+    }
+}
