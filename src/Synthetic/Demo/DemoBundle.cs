@@ -14,7 +14,7 @@ namespace LandUse.Synthetic.Demo;
 public static class DemoBundle
 {
     /// <summary>Bump whenever the generator or the training recipe changes, so stale cached bundles are not used.</summary>
-    public const int RecipeVersion = 1;
+    public const int RecipeVersion = 2;
 
     /// <summary>Seed of the synthetic training set.</summary>
     public const int TrainSeed = 1;
@@ -65,7 +65,7 @@ public static class DemoBundle
         }
 
         Directory.CreateDirectory(cache);
-        using (await FolderLock.AcquireAsync(final + ".lock", () => progress?.Report("waiting for another process that is building the demo bundle"), ct).ConfigureAwait(false))
+        using (await FolderLock.AcquireAsync(final + ".lock", () => progress?.Report("waiting for another build of the demo bundle to finish"), ct).ConfigureAwait(false))
         {
             if (IsComplete(final))
             {

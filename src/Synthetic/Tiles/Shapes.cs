@@ -84,7 +84,7 @@ internal static class Shapes
         using var image = SKImage.FromPixelCopy(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque), pixels);
         using var paint = new SKPaint { Color = SKColors.White.WithAlpha((byte)(Math.Clamp(opacity, 0f, 1f) * 255f)) };
         var dest = new SKRect(ground.Left, ground.Top, ground.Left + (w * cellSize), ground.Top + (h * cellSize));
-        scene.Canvas.DrawImage(image, dest, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
+        scene.Canvas.DrawImage(image, dest, new SKSamplingOptions(SKFilterMode.Linear), paint);
     }
 
     /// <summary>A rectangle rotated about its centre, with a cast shadow (buildings).</summary>

@@ -26,9 +26,9 @@ internal static class ForestPainter
             }
         }
 
-        var meanRadius = r.Range(3.0, 6.5);
+        var meanRadius = r.Range(3.4, 7.0);
         var conifers = r.Range(0, 1);
-        var coverage = r.Range(1.3, 2.2);
+        var coverage = r.Range(1.2, 1.9);
         var spread = r.Range(0.05, 0.14);
         var count = (int)(coverage * scene.Area / (MathF.PI * meanRadius * meanRadius));
         var shadow = r.Range(0.35, 0.8);
