@@ -26,12 +26,12 @@ public sealed class KillAndResumeTests(ModelFixture model, TileSetFixture tiles)
             var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
             while (PartCount(parts) < 3)
             {
-                Assert.False(first.HasExited, "The first run ended before it could be killed: " + await first.StandardError.ReadToEndAsync(ct));
+                await FailIfExitedAsync(first, ct);
                 Assert.True(DateTime.UtcNow < deadline, "No batches were written within 3 minutes.");
                 await Task.Delay(100, ct);
             }
 
-            Assert.False(first.HasExited, "The first run ended before it could be killed: " + await first.StandardError.ReadToEndAsync(ct));
+            await FailIfExitedAsync(first, ct);
             first.Kill(); // SIGKILL on Unix: no cleanup, no flush.
             await first.WaitForExitAsync(ct);
             TestContext.Current.SendDiagnosticMessage("Killed landuse run after {0} batches were on disk", PartCount(parts));
@@ -59,6 +59,15 @@ public sealed class KillAndResumeTests(ModelFixture model, TileSetFixture tiles)
         if (Directory.Exists(_runsDir))
         {
             Directory.Delete(_runsDir, recursive: true);
+        }
+    }
+
+    private static async Task FailIfExitedAsync(Process process, CancellationToken ct)
+    {
+        // Read the output only once the process is gone: reading it earlier would wait for the run to end.
+        if (process.HasExited)
+        {
+            Assert.Fail($"The first run ended (exit {process.ExitCode}) before it could be killed: {await process.StandardError.ReadToEndAsync(ct)}");
         }
     }
 
