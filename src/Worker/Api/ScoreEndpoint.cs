@@ -106,7 +106,7 @@ internal static class ScoreEndpoint
 
     private static TileResult ToResult(string tileRef, TilePrediction prediction) =>
         prediction.Succeeded
-            ? new TileResult(tileRef, prediction.Label?.ToString(), prediction.Probabilities, null)
+            ? new TileResult(tileRef, prediction.Label?.ToString(), prediction.Probabilities, null, prediction.Resized)
             : new TileResult(tileRef, null, null, prediction.Error);
 
     private static bool TryParse(byte[] body, out ScoreRequest request, out string error)

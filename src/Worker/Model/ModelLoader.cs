@@ -22,7 +22,7 @@ internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILogg
         }
 
         LogLoading(logger, path, settings.Provider, settings.MaxBatch);
-        var bundle = ModelBundle.Load(path);
+        var bundle = await LoadBundleAsync(path, cancellationToken).ConfigureAwait(false);
         var scorer = new OnnxTileScorer(
             bundle,
             new ScoringOptions
@@ -36,6 +36,31 @@ internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILogg
         LogProvider(logger, scorer.ModelVersion, scorer.ActiveProvider, settings.Provider);
         return scorer;
     }
+
+    /// <summary>
+    /// Loads the bundle, retrying briefly while its files are locked (a bundle still being copied or mounted, or read
+    /// by another loader at the same moment); a bundle that is missing or invalid fails at once.
+    /// </summary>
+    private async Task<ModelBundle> LoadBundleAsync(string path, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return ModelBundle.Load(path);
+            }
+            catch (IOException ex) when (attempt < LoadAttempts && ex is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                LogLocked(logger, path, attempt, ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private const int LoadAttempts = 8;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model bundle {Path} could not be read (attempt {Attempt}): {Reason}; retrying")]
+    private static partial void LogLocked(ILogger logger, string path, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Worker:ModelPath configured; using the demo bundle (built on first use)")]
     private static partial void LogDemo(ILogger logger);

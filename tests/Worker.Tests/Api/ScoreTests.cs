@@ -19,7 +19,7 @@ public sealed class ScoreTests(SharedWorker worker)
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<ScoreResponse>(TestContext.Current.CancellationToken);
 
-        using var scorer = new OnnxTileScorer(ModelBundle.Load(await TestModel.PathAsync()), new ScoringOptions { BatchSize = 8 });
+        using var scorer = new OnnxTileScorer(await TestModel.LoadAsync(), new ScoringOptions { BatchSize = 8 });
         var expected = scorer.Score([.. tiles.Refs.Select(r => new TileInput(r, File.ReadAllBytes(tiles.PathOf(r))))], TestContext.Current.CancellationToken);
 
         Assert.NotNull(body);
@@ -33,7 +33,7 @@ public sealed class ScoreTests(SharedWorker worker)
             Assert.Equal(6, actual.Probabilities!.Count);
             for (var c = 0; c < 6; c++)
             {
-                Assert.Equal(expected[i].Probabilities![c], actual.Probabilities[c], 4);
+                Assert.Equal(expected[i].Probabilities![c], actual.Probabilities[c], 1e-4f);
             }
         }
     }
@@ -77,7 +77,7 @@ public sealed class ScoreTests(SharedWorker worker)
     [Fact]
     public async Task With_no_configuration_at_all_the_worker_serves_the_demo_bundle_and_refuses_every_v1_call()
     {
-        var demo = ModelBundle.Load(await TestModel.PathAsync());
+        var demo = await TestModel.LoadAsync();
         await using var server = await WorkerServer.StartAsync(new Dictionary<string, string?>());
         using var client = server.Client("anything");
 

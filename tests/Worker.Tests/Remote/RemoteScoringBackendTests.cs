@@ -30,7 +30,7 @@ public sealed class RemoteScoringBackendTests(SharedWorker worker)
 
         var predictions = await remote.Backend.ScoreAsync(new LocalFolderTileStore(tiles.Root), tiles.Refs, TestContext.Current.CancellationToken);
 
-        using var scorer = new OnnxTileScorer(ModelBundle.Load(await TestModel.PathAsync()), new ScoringOptions { BatchSize = 8 });
+        using var scorer = new OnnxTileScorer(await TestModel.LoadAsync(), new ScoringOptions { BatchSize = 8 });
         var expected = scorer.Score([.. tiles.Refs.Select(r => new TileInput(r, File.ReadAllBytes(tiles.PathOf(r))))], TestContext.Current.CancellationToken);
         var calls = (tiles.Refs.Count + 3) / 4;
         Assert.Equal(tiles.Refs, predictions.Select(p => p.Ref));
@@ -85,7 +85,7 @@ public sealed class RemoteScoringBackendTests(SharedWorker worker)
         var refused = await stranger.Backend.ScoreAsync(new LocalFolderTileStore(tiles.Root), tiles.Refs, TestContext.Current.CancellationToken);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await stranger.Backend.GetModelVersionAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(ModelBundle.Load(await TestModel.PathAsync()).Version, version);
+        Assert.Equal((await TestModel.LoadAsync()).Version, version);
         Assert.All(refused, p => Assert.Contains("401", p.Error, StringComparison.Ordinal));
         Assert.Contains("Scoring:SharedKey", error.Message, StringComparison.Ordinal);
     }

@@ -103,6 +103,12 @@ internal sealed class WorkerServer : IAsyncDisposable
                 return;
             }
 
+            var model = Get<LandUse.Worker.Model.ModelHost>();
+            if (model.Status == LandUse.Worker.Model.ModelStatus.Failed)
+            {
+                throw new InvalidOperationException($"The worker at {Address} failed to load its model: {model.FailureReason}");
+            }
+
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
