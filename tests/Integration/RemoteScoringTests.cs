@@ -164,7 +164,20 @@ public sealed class RemoteScoringTests(AzuriteFixture azurite, ModelFixture mode
         app.Use(faults.Middleware);
         app.MapScoringWorker();
         await app.StartAsync(ct);
-        await app.Services.GetRequiredService<LandUse.Worker.Model.ModelHost>().WhenReady.WaitAsync(TimeSpan.FromMinutes(2), ct);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative), ct);
+            if (ready.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The scoring worker did not turn ready within 3 minutes.");
+            await Task.Delay(100, ct);
+        }
+
         return app;
     }
 
