@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using LandUse.Scoring.Bundles;
 using Onnx;
 
 namespace LandUse.Scoring.Backbone;
@@ -29,8 +30,8 @@ public static class BackboneGraph
     public static ModelProto BuildFeatureModel(BackboneFiles? files = null)
     {
         files ??= BackboneFiles.Locate();
-        var prep = ModelProto.Parser.ParseFromFile(files.PreprocessPath).Graph;
-        var net = ModelProto.Parser.ParseFromFile(files.BackbonePath).Graph;
+        var prep = OnnxFile.Read(files.PreprocessPath).Graph;
+        var net = OnnxFile.Read(files.BackbonePath).Graph;
         var prepInput = SingleInput(prep);
         var prepOutput = prep.Output.Single();
         var netInput = SingleInput(net);

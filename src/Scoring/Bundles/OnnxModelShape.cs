@@ -8,7 +8,7 @@ internal sealed record OnnxModelShape(IReadOnlyList<OnnxTensorShape> Inputs, IRe
 {
     public static OnnxModelShape Read(string path)
     {
-        var model = ModelProto.Parser.ParseFromFile(path);
+        var model = OnnxFile.Read(path);
         return From(model);
     }
 
