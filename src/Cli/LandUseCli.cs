@@ -39,5 +39,6 @@ internal static class LandUseCli
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();
         yield return SynthCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

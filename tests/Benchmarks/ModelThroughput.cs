@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LandUse.Scoring.Diagnostics;
 
 namespace LandUse.Benchmarks;
 
@@ -12,7 +13,8 @@ public class ModelThroughput
     public int Batch { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _rig = new ModelRig(Batch);
+    public void Setup() =>
+        _rig = new ModelRig(Batch, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", "naip-developed-224.png")));
 
     [GlobalCleanup]
     public void Cleanup() => _rig?.Dispose();

@@ -3,13 +3,15 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LandUse.Benchmarks;
+using LandUse.Scoring.Diagnostics;
 using LandUse.Scoring.Inference;
 
 // `--quick [--cuda] [--seconds N]`: Stopwatch figures; anything else goes to BenchmarkDotNet.
 if (args.Contains("--quick"))
 {
     var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(10).First();
-    QuickRun.Run(args.Contains("--cuda") ? ExecutionProvider.Cuda : ExecutionProvider.Cpu, seconds);
+    var tile = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", "naip-developed-224.png"));
+    ThroughputProbe.Run(tile, [1, 8, 32], args.Contains("--cuda") ? ExecutionProvider.Cuda : ExecutionProvider.Cpu, seconds, Console.Out);
     return;
 }
 

@@ -13,7 +13,7 @@ internal static class ProcessorCountRelaunch
     public const string Variable = "DOTNET_PROCESSOR_COUNT";
     public const int EngineProcessorCount = 1024;
 
-    private static readonly HashSet<string> EngineCommands = new(StringComparer.Ordinal) { "run", "demo", "bench" };
+    private static readonly HashSet<string> EngineCommands = new(StringComparer.Ordinal) { "run", "demo" };
 
     public static bool ShouldRelaunch(string[] args) =>
         args.Length > 0

@@ -5,7 +5,7 @@ using LandUse.Scoring.Inference;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 
-namespace LandUse.Benchmarks;
+namespace LandUse.Scoring.Diagnostics;
 
 /// <summary>
 /// The model under test (preprocess + ResNet18 + Flatten, the fused bundle minus its 512x6 head) with one session
@@ -18,12 +18,11 @@ public sealed class ModelRig : IDisposable
     private readonly OrtValue _output;
     private readonly RunOptions _run = new();
 
-    public ModelRig(int batch, ScoringOptions? options = null)
+    public ModelRig(int batch, ReadOnlySpan<byte> tile, ScoringOptions? options = null)
     {
         Batch = batch;
         var model = BackboneGraph.BuildFeatureModel().ToByteArray();
         (_session, Provider) = SessionFactory.Open(null, model, "benchmark", options ?? new ScoringOptions(), batch, NullLogger.Instance);
-        var tile = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", "naip-developed-224.png"));
         var spec = InputSpec.Rgb255();
         var input = new float[batch * spec.TensorLength];
         var decoder = new TileDecoder(spec);
