@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace LandUse.Worker.Batching;
 
 /// <summary>
-/// The one place tiles meet the model: concurrent requests drop tiles into a queue, a gathering loop cuts it into
-/// batches of up to <c>MaxBatch</c> (waiting at most <c>MaxWaitMs</c> for a batch to fill), and a scoring loop runs
-/// them. The next batch is gathered while the current one scores, so the device never waits on the queue.
+/// The one place tiles meet the model. Concurrent requests drop tiles into a queue; one loop cuts it into batches of
+/// up to <c>MaxBatch</c>, waiting at most <c>MaxWaitMs</c> (from the oldest tile's arrival) for a batch to fill.
+/// When a backlog built up while the model was busy, up to <see cref="BacklogBatches"/> batches go to the scorer in
+/// one call, so it decodes the next batch while ONNX Runtime runs the current one.
 /// </summary>
 internal sealed partial class ScoringBatcher(
     ModelHost model,
@@ -19,15 +20,14 @@ internal sealed partial class ScoringBatcher(
     WorkerMetrics metrics,
     ILogger<ScoringBatcher> logger) : BackgroundService
 {
+    /// <summary>Most batches handed to the scorer in one call when the queue is deep.</summary>
+    public const int BacklogBatches = 4;
+
     private readonly Channel<PendingTile> queue = Channel.CreateUnbounded<PendingTile>(
         new UnboundedChannelOptions { SingleReader = true });
 
-    // One batch in hand while one scores: gathering overlaps scoring without piling batches up.
-    private readonly Channel<List<PendingTile>> batches = Channel.CreateBounded<List<PendingTile>>(
-        new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-
     private readonly int maxBatch = Math.Max(1, options.Value.MaxBatch);
-    private readonly TimeSpan maxWait = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.MaxWaitMs));
+    private readonly long maxWaitTicks = (long)(Math.Max(0, options.Value.MaxWaitMs) / 1000.0 * Stopwatch.Frequency);
 
     /// <summary>Queues the tiles and completes with one prediction per tile, in order, once their batches ran.</summary>
     public async Task<TilePrediction[]> ScoreAsync(IReadOnlyList<TileInput> tiles, CancellationToken cancellationToken)
@@ -60,23 +60,10 @@ internal sealed partial class ScoringBatcher(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            queue.Writer.TryComplete();
-            await foreach (var pending in queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-            {
-                metrics.Dequeued(1);
-                pending.Result.TrySetException(new InvalidOperationException("The model is not available.", ex));
-            }
-
+            Drain(pending => pending.Result.TrySetException(new InvalidOperationException("The model is not available.", ex)));
             return;
         }
 
-        var gathering = GatherAsync(stoppingToken);
-        var scoring = ScoreBatchesAsync(scorer, stoppingToken);
-        await Task.WhenAll(gathering, scoring).ConfigureAwait(false);
-    }
-
-    private async Task GatherAsync(CancellationToken stoppingToken)
-    {
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -84,7 +71,8 @@ internal sealed partial class ScoringBatcher(
                 var batch = await NextBatchAsync(stoppingToken).ConfigureAwait(false);
                 if (batch.Count > 0)
                 {
-                    await batches.Writer.WriteAsync(batch, stoppingToken).ConfigureAwait(false);
+                    // Scoring is CPU/GPU-bound and synchronous: run it off the loop's thread.
+                    await Task.Run(() => ScoreBatch(scorer, batch), CancellationToken.None).ConfigureAwait(false);
                 }
             }
         }
@@ -93,24 +81,21 @@ internal sealed partial class ScoringBatcher(
         }
         finally
         {
-            batches.Writer.TryComplete();
-            queue.Writer.TryComplete();
-            while (queue.Reader.TryRead(out var left))
-            {
-                metrics.Dequeued(1);
-                left.Result.TrySetCanceled(stoppingToken);
-            }
+            Drain(pending => pending.Result.TrySetCanceled(stoppingToken));
         }
     }
 
-    /// <summary>Takes what is queued, then waits for more until the batch is full or its oldest tile waited long enough.</summary>
+    /// <summary>
+    /// Takes what is queued, waits for more until one batch is full or its oldest tile waited long enough, then takes
+    /// whatever else is already waiting, up to <see cref="BacklogBatches"/> batches.
+    /// </summary>
     private async Task<List<PendingTile>> NextBatchAsync(CancellationToken stoppingToken)
     {
         var batch = new List<PendingTile>(maxBatch);
         var deadline = 0L;
-        while (batch.Count < maxBatch)
+        while (true)
         {
-            if (queue.Reader.TryRead(out var pending))
+            if (batch.Count < maxBatch * BacklogBatches && queue.Reader.TryRead(out var pending))
             {
                 metrics.Dequeued(1);
                 if (pending.RequestAborted.IsCancellationRequested)
@@ -119,24 +104,15 @@ internal sealed partial class ScoringBatcher(
                     continue;
                 }
 
-                if (batch.Count == 0)
-                {
-                    deadline = pending.EnqueuedAt + (long)(maxWait.TotalSeconds * Stopwatch.Frequency);
-                }
-
+                deadline = batch.Count == 0 ? pending.EnqueuedAt + maxWaitTicks : deadline;
                 batch.Add(pending);
                 continue;
             }
 
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (remaining <= TimeSpan.Zero)
+            if (batch.Count == 0 || batch.Count >= maxBatch || remaining <= TimeSpan.Zero)
             {
-                break;
+                return batch;
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -145,34 +121,13 @@ internal sealed partial class ScoringBatcher(
             {
                 if (!await queue.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
                 {
-                    break;
+                    return batch;
                 }
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                break;
+                return batch;
             }
-        }
-
-        return batch;
-    }
-
-    private async Task ScoreBatchesAsync(ITileScorer scorer, CancellationToken stoppingToken)
-    {
-        await foreach (var batch in batches.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            if (stoppingToken.IsCancellationRequested)
-            {
-                foreach (var pending in batch)
-                {
-                    pending.Result.TrySetCanceled(stoppingToken);
-                }
-
-                continue;
-            }
-
-            // Scoring is CPU/GPU-bound and synchronous: keep it off the gathering loop's thread.
-            await Task.Run(() => ScoreBatch(scorer, batch), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -187,26 +142,24 @@ internal sealed partial class ScoringBatcher(
         try
         {
             var predictions = scorer.Score([.. batch.Select(p => p.Input)]);
-            var failed = 0;
+            var failed = new bool[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
                 var prediction = i < predictions.Count
                     ? predictions[i]
                     : TilePrediction.Failed(batch[i].Input.Ref, "The scorer returned fewer predictions than tiles.");
-                failed += prediction.Succeeded ? 0 : 1;
+                failed[i] = !prediction.Succeeded;
                 batch[i].Result.TrySetResult(prediction);
             }
 
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            metrics.BatchScored(batch.Count, failed, elapsed);
-            LogBatch(logger, batch.Count, failed, elapsed);
+            Record(failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 #pragma warning disable CA1031 // A scorer fault fails this batch's tiles as error rows; the loop keeps serving.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogBatchFailed(logger, batch.Count, ex);
-            metrics.BatchScored(batch.Count, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Record([.. batch.Select(_ => true)], Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             foreach (var pending in batch)
             {
                 pending.Result.TrySetResult(TilePrediction.Failed(pending.Input.Ref, $"Scoring failed: {ex.Message}"));
@@ -214,8 +167,31 @@ internal sealed partial class ScoringBatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Scored a batch of {Size} tiles ({Failed} failed) in {ElapsedMs:F1} ms")]
-    private static partial void LogBatch(ILogger logger, int size, int failed, double elapsedMs);
+    /// <summary>Records each ONNX Runtime batch of the call (the scorer cuts a backlog into MaxBatch-sized runs).</summary>
+    private void Record(bool[] failed, double milliseconds)
+    {
+        var runs = (failed.Length + maxBatch - 1) / maxBatch;
+        for (var run = 0; run < runs; run++)
+        {
+            var chunk = failed.AsSpan(run * maxBatch, Math.Min(maxBatch, failed.Length - (run * maxBatch)));
+            metrics.BatchScored(chunk.Length, chunk.Count(true), milliseconds / runs);
+        }
+
+        LogBatch(logger, failed.Length, runs, milliseconds);
+    }
+
+    private void Drain(Action<PendingTile> fail)
+    {
+        queue.Writer.TryComplete();
+        while (queue.Reader.TryRead(out var left))
+        {
+            metrics.Dequeued(1);
+            fail(left);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Scored {Tiles} tiles in {Runs} batch(es) in {ElapsedMs:F1} ms")]
+    private static partial void LogBatch(ILogger logger, int tiles, int runs, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scoring a batch of {Size} tiles failed")]
     private static partial void LogBatchFailed(ILogger logger, int size, Exception exception);
