@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Serialization;
 using LandUse.Pipeline.Truth;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -81,11 +83,14 @@ internal static class RunCommand
                     Truth = parse.GetValue(truth),
                 }.Validate();
 
+                // Scoring:Endpoint (env Scoring__Endpoint) sends batches to a scoring worker; otherwise they score in process.
+                var settings = new ConfigurationBuilder().AddEnvironmentVariables().Build();
                 var engine = new EmbeddedEngineOptions
                 {
                     ConfigureLogging = logging => logging
                         .AddSimpleConsole(o => o.SingleLine = true)
                         .SetMinimumLevel(LogLevel.Warning),
+                    ConfigureServices = services => services.AddScoringBackend(settings),
                 };
                 var outcome = parse.GetValue(json)
                     ? await LocalRun.ExecuteAsync(request, folder, connections, null, engine, ct).ConfigureAwait(false)
