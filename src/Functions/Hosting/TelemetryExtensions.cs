@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +25,12 @@ public static class TelemetryExtensions
         var connectionString = builder.Configuration[ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            telemetry.UseAzureMonitorExporter(options => options.ConnectionString = connectionString);
+            // Application Insights refuses local (key-only) auth: send with the app's managed identity.
+            telemetry.UseAzureMonitorExporter(options =>
+            {
+                options.ConnectionString = connectionString;
+                options.Credential = new DefaultAzureCredential();
+            });
         }
 
         return builder;

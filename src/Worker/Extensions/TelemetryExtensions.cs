@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using LandUse.Worker.Telemetry;
 using OpenTelemetry.Metrics;
@@ -15,6 +16,9 @@ internal static class TelemetryExtensions
     {
         builder.Services.AddSingleton<WorkerMetrics>();
         var azureMonitor = !string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+
+        // Application Insights refuses local (key-only) auth: send with the worker's managed identity (AZURE_CLIENT_ID).
+        void Identity(AzureMonitorExporterOptions options) => options.Credential = new DefaultAzureCredential();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics =>
@@ -22,7 +26,7 @@ internal static class TelemetryExtensions
                 metrics.AddMeter(WorkerMetrics.MeterName).AddAspNetCoreInstrumentation();
                 if (azureMonitor)
                 {
-                    metrics.AddAzureMonitorMetricExporter();
+                    metrics.AddAzureMonitorMetricExporter(Identity);
                 }
             })
             .WithTracing(tracing =>
@@ -30,12 +34,12 @@ internal static class TelemetryExtensions
                 tracing.AddAspNetCoreInstrumentation();
                 if (azureMonitor)
                 {
-                    tracing.AddAzureMonitorTraceExporter();
+                    tracing.AddAzureMonitorTraceExporter(Identity);
                 }
             });
         if (azureMonitor)
         {
-            builder.Logging.AddOpenTelemetry(logging => logging.AddAzureMonitorLogExporter());
+            builder.Logging.AddOpenTelemetry(logging => logging.AddAzureMonitorLogExporter(Identity));
         }
 
         return builder;
