@@ -19,7 +19,6 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     private AzuriteFixture? _azurite;
     private ServiceProvider? _services;
     private EmbeddedEngine? _engine;
-    private DirectoryInfo? _bundle;
 
     public string ConnectionString => _azurite!.ConnectionString;
 
@@ -38,7 +37,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [$"{LandUseOptions.SectionName}:{nameof(LandUseOptions.StorageConnectionString)}"] = _azurite.ConnectionString,
-                [$"{LandUseOptions.SectionName}:{nameof(LandUseOptions.ModelBundlePath)}"] = (_bundle = await PrivateCopyAsync(await demo)).FullName,
+                [$"{LandUseOptions.SectionName}:{nameof(LandUseOptions.ModelBundlePath)}"] = await demo,
                 [$"{LandUseOptions.SectionName}:Live:{nameof(LiveRunOptions.MaxDelayMilliseconds)}"] = "100",
             })
             .Build();
@@ -67,32 +66,6 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         {
             await _azurite.DisposeAsync();
         }
-
-        _bundle?.Delete(recursive: true);
-    }
-
-    // The demo bundle lives in a per-user cache other test processes read, hash and rebuild; scoring from a private copy
-    // keeps their file locks out of these tests.
-    private static async Task<DirectoryInfo> PrivateCopyAsync(string bundle)
-    {
-        var copy = Directory.CreateTempSubdirectory("landuse-functions-bundle-");
-        foreach (var file in Directory.EnumerateFiles(bundle))
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    File.Copy(file, Path.Combine(copy.FullName, Path.GetFileName(file)), overwrite: true);
-                    break;
-                }
-                catch (IOException) when (attempt < 20)
-                {
-                    await Task.Delay(500);
-                }
-            }
-        }
-
-        return copy;
     }
 }
 
