@@ -57,7 +57,7 @@ public sealed class DemoTests : IDisposable
         }
 
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"candidates: {change.CandidateCount:N0} of {change.Joined:N0} tiles"), printed, StringComparison.Ordinal);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"precision {accuracy.Precision:0.00}, recall {accuracy.Recall:0.00}"), printed, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"precision {ChangeAccuracy.Format(accuracy.Precision, "0.00")}, recall {ChangeAccuracy.Format(accuracy.Recall, "0.00")}"), printed, StringComparison.Ordinal);
     }
 
     private static ChangeSummary ChangeSummaryFromFile(string path) =>

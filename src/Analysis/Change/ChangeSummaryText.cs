@@ -35,7 +35,7 @@ public static class ChangeSummaryText
         text.Append(inv, $"Candidates {summary.From} -> {summary.To}: {summary.CandidateCount:N0} of {summary.Joined:N0} tiles in both runs\n");
         if (summary.Accuracy is { } a)
         {
-            text.Append(inv, $"Against truth change ({a.Evaluated:N0} tiles with truth in both runs, {a.TruthChanges:N0} changed): precision {a.Precision:0.000}, recall {a.Recall:0.000}\n");
+            text.Append(inv, $"Against truth change ({a.Evaluated:N0} tiles with truth in both runs, {a.TruthChanges:N0} changed): precision {ChangeAccuracy.Format(a.Precision, "0.000")}, recall {ChangeAccuracy.Format(a.Recall, "0.000")}\n");
         }
 
         return text.ToString();

@@ -79,7 +79,7 @@ public static class ComparisonReportWriter
             page.Heading(2, "Candidates against truth change");
             page.Table(
                 ["tiles with truth in both runs", "truth transitions", "candidates among them", "true candidates", "precision", "recall"],
-                [[HtmlPage.Number(acc.Evaluated), HtmlPage.Number(acc.TruthChanges), HtmlPage.Number(acc.Candidates), HtmlPage.Number(acc.TruePositives), HtmlPage.Fixed(acc.Precision), HtmlPage.Fixed(acc.Recall)]]);
+                [[HtmlPage.Number(acc.Evaluated), HtmlPage.Number(acc.TruthChanges), HtmlPage.Number(acc.Candidates), HtmlPage.Number(acc.TruePositives), ChangeAccuracy.Format(acc.Precision, "0.000"), ChangeAccuracy.Format(acc.Recall, "0.000")]]);
         }
 
         Maps(page, result);

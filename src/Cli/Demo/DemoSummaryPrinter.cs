@@ -1,4 +1,5 @@
 using System.Globalization;
+using LandUse.Analysis.Change;
 using LandUse.Analysis.Metrics;
 using LandUse.Analysis.Summaries;
 using LandUse.Scoring.Labels;
@@ -25,7 +26,7 @@ internal static class DemoSummaryPrinter
         {
             line += string.Create(
                 CultureInfo.InvariantCulture,
-                $" (against the generator's truth: precision {accuracy.Precision:0.00}, recall {accuracy.Recall:0.00}; {accuracy.TruthChanges:N0} tiles really changed)");
+                $" (against the generator's truth: precision {ChangeAccuracy.Format(accuracy.Precision, "0.00")}, recall {ChangeAccuracy.Format(accuracy.Recall, "0.00")}; {accuracy.TruthChanges:N0} tiles really changed)");
         }
 
         console.MarkupLine(line);

@@ -117,6 +117,20 @@ public sealed class ChangeDetectorTests
         Assert.Equal(accuracy.TruePositives, result.Candidates.Count(c => c.TruthChanged == true && developed.Contains(c.Id)));
     }
 
+    [Fact]
+    public void Without_real_change_or_candidates_precision_and_recall_are_undefined_not_zero()
+    {
+        var (a, _, _) = TestRuns.County(size: 48, noise: 0, seed: 7);
+
+        var result = ChangeDetector.Detect("2010", a, "2016", a, new ChangeOptions());
+
+        var accuracy = Assert.IsType<ChangeAccuracy>(result.Summary.Accuracy);
+        Assert.Equal((0, 0), (accuracy.Candidates, accuracy.TruthChanges));
+        Assert.Null(accuracy.Precision);
+        Assert.Null(accuracy.Recall);
+        Assert.Contains("precision n/a, recall n/a", ChangeSummaryText.Format(result.Summary), StringComparison.Ordinal);
+    }
+
     private static void TileLayoutCell(ChangeResult result, string id, out int row, out int col)
     {
         if (!result.Layout.TryGetCell(id, out row, out col))
