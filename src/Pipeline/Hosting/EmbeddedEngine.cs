@@ -31,9 +31,35 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     /// <summary>The engine's services: stores, backend provider, connections.</summary>
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>How often a start is tried when the sidecar's port is taken before it binds it.</summary>
+    public const int StartAttempts = 5;
+
     public static async Task<EmbeddedEngine> StartAsync(EmbeddedEngineOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmbeddedEngineOptions();
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = Build(options);
+            try
+            {
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+                return new EmbeddedEngine(host, options);
+            }
+            catch (Exception ex) when (attempt < StartAttempts && PortInUse.Caused(ex))
+            {
+                // Another process bound the loopback port the sidecar had picked; a new host picks another.
+                host.Dispose();
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private static IHost Build(EmbeddedEngineOptions options)
+    {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
@@ -48,17 +74,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         options.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddLandUsePipeline();
         builder.Services.AddInMemoryDurableTask(registry => registry.AddLandUsePipelineTasks());
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new EmbeddedEngine(host, options);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
+        return builder.Build();
     }
 
     /// <summary>Starts a ScoreRun for the request and returns its instance id (the run id plus a unique suffix).</summary>
