@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LandUse.Analysis.Change;
 
 /// <summary>
@@ -17,5 +19,5 @@ public sealed record ChangeAccuracy(long Evaluated, long TruthChanges, long Cand
 
     /// <summary>A ratio for people: fixed decimals, or "n/a" when it is undefined.</summary>
     public static string Format(double? ratio, string format) =>
-        ratio is { } value ? value.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+        ratio is { } value ? value.ToString(format, CultureInfo.InvariantCulture) : "n/a";
 }

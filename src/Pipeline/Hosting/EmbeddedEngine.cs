@@ -16,6 +16,9 @@ namespace LandUse.Pipeline.Hosting;
 /// </summary>
 public sealed class EmbeddedEngine : IAsyncDisposable
 {
+    /// <summary>How often a start is tried when the sidecar's port is taken before it binds it.</summary>
+    private const int StartAttempts = 5;
+
     private readonly IHost _host;
     private readonly EmbeddedEngineOptions _options;
 
@@ -30,9 +33,6 @@ public sealed class EmbeddedEngine : IAsyncDisposable
 
     /// <summary>The engine's services: stores, backend provider, connections.</summary>
     public IServiceProvider Services => _host.Services;
-
-    /// <summary>How often a start is tried when the sidecar's port is taken before it binds it.</summary>
-    public const int StartAttempts = 5;
 
     public static async Task<EmbeddedEngine> StartAsync(EmbeddedEngineOptions? options = null, CancellationToken cancellationToken = default)
     {
