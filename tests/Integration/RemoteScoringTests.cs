@@ -10,7 +10,6 @@ using LandUse.Pipeline.Stores;
 using LandUse.Worker.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,7 +40,7 @@ public sealed class RemoteScoringTests(AzuriteFixture azurite, ModelFixture mode
         connections.Set(Connection, azurite.ConnectionString);
 
         // Call 2 answers 500, call 5 stalls past the attempt timeout: both must be retried, neither scores twice.
-        var faults = new Faults(failing: [2], stalling: [5]);
+        var faults = new FaultInjection(failing: [2], stalling: [5]);
         await using var worker = await StartWorkerAsync(faults, ct);
         var scoring = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -109,7 +108,7 @@ public sealed class RemoteScoringTests(AzuriteFixture azurite, ModelFixture mode
         connections.Set(Connection, azurite.ConnectionString);
 
         // The worker reports its model version at the start of the run, then shuts down at the first score call.
-        var faults = new Faults([], [], shutDownOnScore: true);
+        var faults = new FaultInjection([], [], shutDownOnScore: true);
         await using var worker = await StartWorkerAsync(faults, ct);
         var scoring = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -146,7 +145,7 @@ public sealed class RemoteScoringTests(AzuriteFixture azurite, ModelFixture mode
         PageSize = 100,
     };
 
-    private async Task<WebApplication> StartWorkerAsync(Faults faults, CancellationToken ct)
+    private async Task<WebApplication> StartWorkerAsync(FaultInjection faults, CancellationToken ct)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.Sources.Clear();
@@ -161,7 +160,7 @@ public sealed class RemoteScoringTests(AzuriteFixture azurite, ModelFixture mode
         builder.Logging.ClearProviders();
         builder.AddScoringWorker();
         var app = builder.Build();
-        app.Use(faults.Middleware);
+        faults.Install(app);
         app.MapScoringWorker();
         await app.StartAsync(ct);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
@@ -179,51 +178,5 @@ public sealed class RemoteScoringTests(AzuriteFixture azurite, ModelFixture mode
         }
 
         return app;
-    }
-
-    /// <summary>
-    /// Answers chosen /v1/score calls with 500, holds them until the caller gives up, or shuts the worker down;
-    /// faulted calls never reach the scorer.
-    /// </summary>
-    private sealed class Faults(int[] failing, int[] stalling, bool shutDownOnScore = false)
-    {
-        private int _calls;
-
-        public int Calls => Volatile.Read(ref _calls);
-
-        public async Task Middleware(HttpContext context, RequestDelegate next)
-        {
-            if (context.Request.Path.StartsWithSegments("/v1/score", StringComparison.Ordinal))
-            {
-                var call = Interlocked.Increment(ref _calls);
-                if (shutDownOnScore)
-                {
-                    context.RequestServices.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
-                    context.Abort();
-                    return;
-                }
-
-                if (failing.Contains(call))
-                {
-                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                    return;
-                }
-
-                if (stalling.Contains(call))
-                {
-                    try
-                    {
-                        await Task.Delay(TimeSpan.FromMinutes(2), context.RequestAborted);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                    }
-
-                    return;
-                }
-            }
-
-            await next(context);
-        }
     }
 }
