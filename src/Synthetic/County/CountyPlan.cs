@@ -1,4 +1,4 @@
-using LandUse.Scoring.Labels;
+using LandUse.Synthetic.Tiles;
 
 namespace LandUse.Synthetic.County;
 
@@ -11,10 +11,10 @@ public sealed class CountyPlan
     /// <summary>The later imagery year, after development spread.</summary>
     public const int SecondYear = 2016;
 
-    private readonly LandCover[,] first;
-    private readonly LandCover[,] second;
+    private readonly TileClass[,] first;
+    private readonly TileClass[,] second;
 
-    internal CountyPlan(int seed, LandCover[,] first, LandCover[,] second)
+    internal CountyPlan(int seed, TileClass[,] first, TileClass[,] second)
     {
         Seed = seed;
         this.first = first;
@@ -52,7 +52,7 @@ public sealed class CountyPlan
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r{row:D4}_c{col:D4}");
 
     /// <summary>True class of a cell in a year.</summary>
-    public LandCover At(int year, int row, int col) => Grid(year)[row, col];
+    public TileClass At(int year, int row, int col) => Grid(year)[row, col];
 
     /// <summary>All cells of a year in row-major order.</summary>
     public IReadOnlyList<CountyTile> TilesOf(int year)
@@ -71,7 +71,7 @@ public sealed class CountyPlan
     }
 
     /// <summary>How many cells of a year have the class.</summary>
-    public int Count(int year, LandCover cover)
+    public int Count(int year, TileClass cover)
     {
         var grid = Grid(year);
         var n = 0;
@@ -83,7 +83,7 @@ public sealed class CountyPlan
         return n;
     }
 
-    private LandCover[,] Grid(int year) => year switch
+    private TileClass[,] Grid(int year) => year switch
     {
         FirstYear => first,
         SecondYear => second,

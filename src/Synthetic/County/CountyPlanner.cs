@@ -1,4 +1,3 @@
-using LandUse.Scoring.Labels;
 using LandUse.Synthetic.Randomness;
 using LandUse.Synthetic.Tiles;
 
@@ -36,17 +35,17 @@ public static class CountyPlanner
         }
     }
 
-    private static LandCover[,] Lay(int rows, int cols, TileRandom r)
+    private static TileClass[,] Lay(int rows, int cols, TileRandom r)
     {
         var side = Math.Max(rows, cols);
         var patch = Math.Max(2f, side / r.Range(4, 7));
-        var fields = new (LandCover Cover, float Weight, ValueNoise Noise)[]
+        var fields = new (TileClass Cover, float Weight, ValueNoise Noise)[]
         {
-            (LandCover.Forest, 1.0f, new ValueNoise(r.Fork(), side, patch)),
-            (LandCover.Cultivated, 0.95f, new ValueNoise(r.Fork(), side, patch * 1.3f)),
-            (LandCover.Herbaceous, 0.8f, new ValueNoise(r.Fork(), side, patch * 0.8f)),
-            (LandCover.Shrub, 0.7f, new ValueNoise(r.Fork(), side, patch * 0.7f)),
-            (LandCover.Barren, 0.6f, new ValueNoise(r.Fork(), side, patch * 0.6f)),
+            (TileClass.Forest, 1.0f, new ValueNoise(r.Fork(), side, patch)),
+            (TileClass.Cultivated, 0.95f, new ValueNoise(r.Fork(), side, patch * 1.3f)),
+            (TileClass.Herbaceous, 0.8f, new ValueNoise(r.Fork(), side, patch * 0.8f)),
+            (TileClass.Shrub, 0.7f, new ValueNoise(r.Fork(), side, patch * 0.7f)),
+            (TileClass.Barren, 0.6f, new ValueNoise(r.Fork(), side, patch * 0.6f)),
         };
         var edge = new ValueNoise(r.Fork(), side, Math.Max(1.5f, side / 10f));
 
@@ -59,7 +58,7 @@ public static class CountyPlanner
             towns.Add((r.Range(0, rows), r.Range(0, cols), MathF.Sqrt(rows * cols) * r.Range(0.05, 0.1)));
         }
 
-        var grid = new LandCover[rows, cols];
+        var grid = new TileClass[rows, cols];
         for (var row = 0; row < rows; row++)
         {
             for (var col = 0; col < cols; col++)
@@ -67,7 +66,7 @@ public static class CountyPlanner
                 var urban = towns.Max(t => 1f - (MathF.Sqrt(Square(row - t.Row) + Square(col - t.Col)) / Math.Max(0.75f, t.Radius)));
                 if (urban + ((edge.At(row, col) - 0.5f) * 0.6f) > 0f)
                 {
-                    grid[row, col] = LandCover.Developed;
+                    grid[row, col] = TileClass.Developed;
                     continue;
                 }
 
@@ -79,22 +78,22 @@ public static class CountyPlanner
     }
 
     /// <summary>Development spreads from the existing built-up edge, more readily onto open and farmed land.</summary>
-    private static LandCover[,] Grow(LandCover[,] first, TileRandom r)
+    private static TileClass[,] Grow(TileClass[,] first, TileRandom r)
     {
-        var grid = (LandCover[,])first.Clone();
+        var grid = (TileClass[,])first.Clone();
         var rows = grid.GetLength(0);
         var cols = grid.GetLength(1);
         var pace = r.Range(0.12, 0.22);
         var changed = 0;
         for (var round = 0; round < 2; round++)
         {
-            var snapshot = (LandCover[,])grid.Clone();
+            var snapshot = (TileClass[,])grid.Clone();
             (int Row, int Col, int Neighbours) best = (-1, -1, 0);
             for (var row = 0; row < rows; row++)
             {
                 for (var col = 0; col < cols; col++)
                 {
-                    if (snapshot[row, col] == LandCover.Developed)
+                    if (snapshot[row, col] == TileClass.Developed)
                     {
                         continue;
                     }
@@ -112,7 +111,7 @@ public static class CountyPlanner
 
                     if (r.Chance(pace * Ease(snapshot[row, col]) * Math.Min(1f, neighbours / 3f)))
                     {
-                        grid[row, col] = LandCover.Developed;
+                        grid[row, col] = TileClass.Developed;
                         changed++;
                     }
                 }
@@ -121,23 +120,23 @@ public static class CountyPlanner
             if (round == 1 && changed == 0 && best.Row >= 0)
             {
                 // Small grids: make sure the county does grow whenever it can.
-                grid[best.Row, best.Col] = LandCover.Developed;
+                grid[best.Row, best.Col] = TileClass.Developed;
             }
         }
 
         return grid;
     }
 
-    private static float Ease(LandCover cover) => cover switch
+    private static float Ease(TileClass cover) => cover switch
     {
-        LandCover.Cultivated => 1.4f,
-        LandCover.Herbaceous => 1.3f,
-        LandCover.Shrub => 1.0f,
-        LandCover.Forest => 0.7f,
+        TileClass.Cultivated => 1.4f,
+        TileClass.Herbaceous => 1.3f,
+        TileClass.Shrub => 1.0f,
+        TileClass.Forest => 0.7f,
         _ => 0.5f,
     };
 
-    private static int DevelopedNeighbours(LandCover[,] grid, int row, int col)
+    private static int DevelopedNeighbours(TileClass[,] grid, int row, int col)
     {
         var n = 0;
         for (var dr = -1; dr <= 1; dr++)
@@ -147,7 +146,7 @@ public static class CountyPlanner
                 var rr = row + dr;
                 var cc = col + dc;
                 if ((dr != 0 || dc != 0) && rr >= 0 && cc >= 0 && rr < grid.GetLength(0) && cc < grid.GetLength(1)
-                    && grid[rr, cc] == LandCover.Developed)
+                    && grid[rr, cc] == TileClass.Developed)
                 {
                     n++;
                 }

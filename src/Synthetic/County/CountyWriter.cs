@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using LandUse.Scoring.Hosting;
 using LandUse.Synthetic.Randomness;
 using LandUse.Synthetic.Tiles;
 
@@ -17,20 +16,20 @@ public static class CountyWriter
     public const string IndexHeader = "id,row,col,label";
 
     /// <summary>Plans and writes a county; returns the plan (the truth, including the changed cells).</summary>
-    public static async Task<CountyPlan> GenerateAsync(string outDir, int rows, int cols, int seed, IProgress<int>? progress, CancellationToken ct)
+    public static async Task<CountyPlan> GenerateAsync(string outDir, int rows, int cols, int seed, IProgress<int>? progress, CancellationToken ct, int maxParallelism = 0)
     {
         var plan = CountyPlanner.Plan(rows, cols, seed);
-        await WriteAsync(plan, outDir, progress, ct).ConfigureAwait(false);
+        await WriteAsync(plan, outDir, progress, ct, maxParallelism).ConfigureAwait(false);
         return plan;
     }
 
-    /// <summary>Writes both years of the plan under <paramref name="outDir"/>.</summary>
-    public static async Task WriteAsync(CountyPlan plan, string outDir, IProgress<int>? progress, CancellationToken ct)
+    /// <summary>Writes both years of the plan under <paramref name="outDir"/> on <paramref name="maxParallelism"/> threads (default: the processor count).</summary>
+    public static async Task WriteAsync(CountyPlan plan, string outDir, IProgress<int>? progress, CancellationToken ct, int maxParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         var written = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = MachineCores.Count, CancellationToken = ct };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount, CancellationToken = ct };
         foreach (var year in CountyPlan.Years)
         {
             var yearDir = Path.Combine(outDir, year.ToString(CultureInfo.InvariantCulture));

@@ -1,4 +1,3 @@
-using LandUse.Scoring.Labels;
 using LandUse.Synthetic.Randomness;
 using LandUse.Synthetic.Tiles.Painters;
 using SkiaSharp;
@@ -15,24 +14,24 @@ public static class TileGenerator
     public const int Size = 224;
 
     /// <summary>Seed of tile <paramref name="index"/> of <paramref name="cover"/> in the set made with <paramref name="setSeed"/>.</summary>
-    public static ulong TileSeed(int setSeed, LandCover cover, int index) =>
+    public static ulong TileSeed(int setSeed, TileClass cover, int index) =>
         SeedMixer.Derive(setSeed, 0x7131E5, (long)cover, index);
 
     /// <summary>Renders the tile and encodes it as an RGB PNG.</summary>
-    public static byte[] RenderPng(LandCover cover, ulong seed) => RenderPng(cover, seed, LookSeed(seed));
+    public static byte[] RenderPng(TileClass cover, ulong seed) => RenderPng(cover, seed, LookSeed(seed));
 
     /// <summary>
     /// Renders a scene (layout, from <paramref name="sceneSeed"/>) under a look (sun, lighting, camera, from
     /// <paramref name="lookSeed"/>): the same place in two years shares the scene seed and differs in look.
     /// </summary>
-    public static byte[] RenderPng(LandCover cover, ulong sceneSeed, ulong lookSeed) =>
+    public static byte[] RenderPng(TileClass cover, ulong sceneSeed, ulong lookSeed) =>
         EncodePng(RenderRgba(cover, sceneSeed, lookSeed));
 
     /// <summary>Renders the tile as tightly packed RGBA bytes (alpha always 255), row-major.</summary>
-    public static byte[] RenderRgba(LandCover cover, ulong seed) => RenderRgba(cover, seed, LookSeed(seed));
+    public static byte[] RenderRgba(TileClass cover, ulong seed) => RenderRgba(cover, seed, LookSeed(seed));
 
     /// <summary>Renders a scene under a look as tightly packed RGBA bytes (alpha always 255), row-major.</summary>
-    public static byte[] RenderRgba(LandCover cover, ulong sceneSeed, ulong lookSeed)
+    public static byte[] RenderRgba(TileClass cover, ulong sceneSeed, ulong lookSeed)
     {
         var r = new TileRandom(sceneSeed);
         var look = new TileRandom(lookSeed);
@@ -88,14 +87,14 @@ public static class TileGenerator
 
     private static ulong LookSeed(ulong seed) => SeedMixer.Derive((long)seed, 0x100C);
 
-    private static Action<Scene> Painter(LandCover cover) => cover switch
+    private static Action<Scene> Painter(TileClass cover) => cover switch
     {
-        LandCover.Barren => BarrenPainter.Paint,
-        LandCover.Forest => ForestPainter.Paint,
-        LandCover.Shrub => ShrubPainter.Paint,
-        LandCover.Cultivated => CultivatedPainter.Paint,
-        LandCover.Herbaceous => HerbaceousPainter.Paint,
-        LandCover.Developed => DevelopedPainter.Paint,
+        TileClass.Barren => BarrenPainter.Paint,
+        TileClass.Forest => ForestPainter.Paint,
+        TileClass.Shrub => ShrubPainter.Paint,
+        TileClass.Cultivated => CultivatedPainter.Paint,
+        TileClass.Herbaceous => HerbaceousPainter.Paint,
+        TileClass.Developed => DevelopedPainter.Paint,
         _ => throw new ArgumentOutOfRangeException(nameof(cover), cover, "Not a land-cover class."),
     };
 

@@ -1,5 +1,3 @@
-using LandUse.Scoring.Hosting;
-using LandUse.Scoring.Labels;
 
 namespace LandUse.Synthetic.Tiles;
 
@@ -10,11 +8,14 @@ public static class TileSetWriter
     public const int MaxPerClass = 100_000;
 
     /// <summary>File name (without extension) of tile <paramref name="index"/> of a class: <c>forest_00012</c>.</summary>
-    public static string TileId(LandCover cover, int index) =>
+    public static string TileId(TileClass cover, int index) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cover.ToString().ToLowerInvariant()}_{index:D5}");
 
-    /// <summary>Renders <paramref name="perClass"/> tiles of each class in parallel; returns how many were written.</summary>
-    public static async Task<int> WriteAsync(string outDir, int perClass, int seed, IProgress<int>? progress, CancellationToken ct)
+    /// <summary>
+    /// Renders <paramref name="perClass"/> tiles of each class on <paramref name="maxParallelism"/> threads (default: the
+    /// processor count; hosts that raise DOTNET_PROCESSOR_COUNT pass their real core count); returns how many were written.
+    /// </summary>
+    public static async Task<int> WriteAsync(string outDir, int perClass, int seed, IProgress<int>? progress, CancellationToken ct, int maxParallelism = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         if (perClass < 1 || perClass > MaxPerClass)
@@ -22,14 +23,14 @@ public static class TileSetWriter
             throw new ArgumentOutOfRangeException(nameof(perClass), perClass, $"per-class count must be between 1 and {MaxPerClass}.");
         }
 
-        foreach (var cover in LabelScheme.Classes)
+        foreach (var cover in TileClasses.All)
         {
             Directory.CreateDirectory(Path.Combine(outDir, cover.ToString()));
         }
 
-        var jobs = LabelScheme.Classes.SelectMany(c => Enumerable.Range(0, perClass).Select(i => (Cover: c, Index: i)));
+        var jobs = TileClasses.All.SelectMany(c => Enumerable.Range(0, perClass).Select(i => (Cover: c, Index: i)));
         var written = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = MachineCores.Count, CancellationToken = ct };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount, CancellationToken = ct };
         await Parallel.ForEachAsync(jobs, options, async (job, token) =>
         {
             var png = TileGenerator.RenderPng(job.Cover, TileGenerator.TileSeed(seed, job.Cover, job.Index));
