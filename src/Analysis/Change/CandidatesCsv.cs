@@ -1,5 +1,5 @@
 using System.Globalization;
-using LandUse.Analysis.Runs;
+using LandUse.Scoring.Csv;
 
 namespace LandUse.Analysis.Change;
 
@@ -16,14 +16,17 @@ public static class CandidatesCsv
 
     public static void Write(string file, IEnumerable<ChangeCandidate> candidates)
     {
-        ArgumentNullException.ThrowIfNull(candidates);
         using var writer = new StreamWriter(file);
-        writer.Write(string.Join(',', Columns));
-        writer.Write('\n');
+        Write(writer, candidates);
+    }
+
+    public static void Write(TextWriter writer, IEnumerable<ChangeCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        using var csv = new CsvWriter(writer, Columns);
         foreach (var c in candidates)
         {
-            writer.Write(CsvText.Join(
-            [
+            csv.Row(
                 c.Path,
                 c.Id,
                 c.Row?.ToString(CultureInfo.InvariantCulture),
@@ -35,9 +38,7 @@ public static class CandidatesCsv
                 c.APath,
                 c.ALabel?.ToString(),
                 c.BLabel?.ToString(),
-                c.TruthChanged is { } t ? (t ? "true" : "false") : null,
-            ]));
-            writer.Write('\n');
+                c.TruthChanged is { } t ? (t ? "true" : "false") : null);
         }
     }
 }

@@ -9,27 +9,41 @@ using LandUse.Scoring.Labels;
 namespace LandUse.Analysis.Reports;
 
 /// <summary>
-/// Writes a run's report.html (self-contained: counts, development table, charts, maps, accuracy, failures) into a folder,
-/// plus the maps as map.png / map-smoothed.png for use elsewhere. Maps need tile grid positions; without them the page says so.
+/// Draws a run's report.html (self-contained: counts, development table, charts, maps, accuracy, failures) and the maps as
+/// map.png / map-smoothed.png, in memory, so any artifact sink can store them. Maps need tile grid positions; without
+/// them, or when the grid cannot be drawn, the page says so and the report carries a warning instead of failing.
 /// </summary>
 public static class RunReportWriter
 {
-    public const string FileName = "report.html";
+    public const string FileName = RunFiles.Report;
 
-    /// <summary>Writes the report and returns its path.</summary>
+    /// <summary>Writes the report (and its maps) into <paramref name="outDir"/> and returns the report's path.</summary>
     public static string Write(RunSummary summary, IReadOnlyList<TileResult> tiles, string outDir, SmoothingOptions? smoothing = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        Directory.CreateDirectory(outDir);
+        var report = Build(summary, tiles, smoothing);
+        foreach (var file in report.Files)
+        {
+            File.WriteAllBytes(Path.Combine(outDir, file.Name), file.Content);
+        }
+
+        return Path.Combine(outDir, FileName);
+    }
+
+    /// <summary>The report's files (report.html first, then the map PNGs) and any warnings about what could not be drawn.</summary>
+    public static RunReport Build(RunSummary summary, IReadOnlyList<TileResult> tiles, SmoothingOptions? smoothing = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(tiles);
-        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
-        Directory.CreateDirectory(outDir);
-        var page = Build(summary, tiles, smoothing ?? SmoothingOptions.Default, outDir);
-        var path = Path.Combine(outDir, FileName);
-        File.WriteAllText(path, page.ToString());
-        return path;
+        var files = new List<ReportFile>();
+        var warnings = new List<string>();
+        var page = Page(summary, tiles, smoothing ?? SmoothingOptions.Default, files, warnings);
+        files.Insert(0, new ReportFile(FileName, System.Text.Encoding.UTF8.GetBytes(page.ToString())));
+        return new RunReport(files, warnings);
     }
 
-    private static HtmlPage Build(RunSummary summary, IReadOnlyList<TileResult> tiles, SmoothingOptions smoothing, string outDir)
+    private static HtmlPage Page(RunSummary summary, IReadOnlyList<TileResult> tiles, SmoothingOptions smoothing, List<ReportFile> files, List<string> warnings)
     {
         var page = new HtmlPage($"Land use run {summary.RunId}");
         Overview(page, summary);
@@ -42,7 +56,7 @@ public static class RunReportWriter
             .Image(ClassBarChart.Classes(summary.Development.Classes.Select(g => g.Tiles).ToArray(), "Predicted tiles per class"), "Predicted tiles per class")
             .EndFigures();
 
-        Maps(page, tiles, smoothing, outDir);
+        Maps(page, tiles, smoothing, files, warnings);
         Accuracy(page, summary);
         Failures(page, summary.Failures);
         return page;
@@ -50,6 +64,11 @@ public static class RunReportWriter
 
     private static void Overview(HtmlPage page, RunSummary s)
     {
+        foreach (var warning in s.Warnings ?? [])
+        {
+            page.Paragraph("Warning: " + warning, note: true);
+        }
+
         var t = s.Timings;
         page.Facts(
         [
@@ -70,10 +89,22 @@ public static class RunReportWriter
         ]);
     }
 
-    private static void Maps(HtmlPage page, IReadOnlyList<TileResult> tiles, SmoothingOptions smoothing, string outDir)
+    private static void Maps(HtmlPage page, IReadOnlyList<TileResult> tiles, SmoothingOptions smoothing, List<ReportFile> files, List<string> warnings)
     {
         page.Heading(2, "Maps");
-        var layout = TileLayout.From(tiles);
+        TileLayout layout;
+        try
+        {
+            layout = TileLayout.From(tiles);
+        }
+        catch (InvalidDataException ex)
+        {
+            var warning = $"Maps not drawn: {ex.Message}";
+            warnings.Add(warning);
+            page.Paragraph(warning, note: true);
+            return;
+        }
+
         if (layout.Placed == 0)
         {
             page.Paragraph("No tile has a grid position (index row/col or an r<row>_c<col> name), so no map is drawn.", note: true);
@@ -84,8 +115,8 @@ public static class RunReportWriter
         var smoothed = PluralitySmoother.Smooth(predicted, smoothing);
         var predictedPng = LabelMapRenderer.Render(predicted);
         var smoothedPng = LabelMapRenderer.Render(smoothed);
-        File.WriteAllBytes(Path.Combine(outDir, "map.png"), predictedPng);
-        File.WriteAllBytes(Path.Combine(outDir, "map-smoothed.png"), smoothedPng);
+        files.Add(new ReportFile(RunFiles.Map, predictedPng));
+        files.Add(new ReportFile(RunFiles.MapSmoothed, smoothedPng));
 
         page.Paragraph($"{layout.Rows} × {layout.Cols} tiles, one square per tile; {layout.Unplaced} tiles without a grid position are not drawn.", note: true);
         page.Legend(

@@ -1,5 +1,7 @@
 using System.Globalization;
+using LandUse.Scoring.Csv;
 using LandUse.Scoring.Labels;
+using LandUse.Scoring.Output;
 
 namespace LandUse.Analysis.Runs;
 
@@ -10,7 +12,7 @@ namespace LandUse.Analysis.Runs;
 /// </summary>
 public static class IndexCsv
 {
-    public const string FileName = "index.csv";
+    public const string FileName = RunFiles.Index;
 
     public static IReadOnlyList<string> Columns { get; } = ["path", "id", "row", "col", "lat", "lon", "truth"];
 
@@ -24,21 +26,17 @@ public static class IndexCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(entries);
-        writer.Write(string.Join(',', Columns));
-        writer.Write('\n');
+        using var csv = new CsvWriter(writer, Columns);
         foreach (var e in entries)
         {
-            writer.Write(CsvText.Join(
-            [
+            csv.Row(
                 e.Path,
                 e.Id,
                 e.Row?.ToString(CultureInfo.InvariantCulture),
                 e.Col?.ToString(CultureInfo.InvariantCulture),
                 e.Lat?.ToString("R", CultureInfo.InvariantCulture),
                 e.Lon?.ToString("R", CultureInfo.InvariantCulture),
-                e.Truth?.ToString(),
-            ]));
-            writer.Write('\n');
+                e.Truth?.ToString());
         }
     }
 
@@ -52,36 +50,25 @@ public static class IndexCsv
     public static IReadOnlyList<TileIndexEntry> Read(TextReader reader, string name = FileName)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var header = reader.ReadLine() ?? throw new InvalidDataException($"{name} is empty; expected header '{string.Join(',', Columns)}'.");
-        var columns = CsvText.Split(header.TrimStart('\uFEFF'), out _) ?? [];
-        var at = Columns.ToDictionary(c => c, c => columns.FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
+        using var csv = CsvReader.From(reader, name);
+        if (csv.IsEmpty)
+        {
+            throw new InvalidDataException($"{name} is empty; expected header '{string.Join(',', Columns)}'.");
+        }
+
+        var at = Columns.ToDictionary(c => c, csv.IndexOf);
         if (at["path"] < 0)
         {
             throw new InvalidDataException($"{name} line 1: header has no 'path' column (expected '{string.Join(',', Columns)}').");
         }
 
-        var entries = new List<TileIndexEntry>();
-        var lineNumber = 1;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = CsvText.Split(line, out var error)
-                ?? throw new InvalidDataException($"{name} line {lineNumber}: {error}.");
-            entries.Add(ParseRow(new Row(fields, at, name, lineNumber)));
-        }
-
-        return entries;
+        return [.. csv.Records().Select(record => ParseRow(new Row(record, at, name)))];
     }
 
     private static TileIndexEntry ParseRow(Row row)
     {
         var path = row.Text("path") ?? throw row.Error("'path' is empty");
-        var id = row.Text("id") ?? TileResult.IdFromPath(path);
+        var id = row.Text("id") ?? TileIds.Of(path);
         var truthText = row.Text("truth");
         LandCover? truth = null;
         if (truthText is not null)
@@ -94,19 +81,9 @@ public static class IndexCsv
         return new TileIndexEntry(path, id, row.Int("row"), row.Int("col"), row.Double("lat"), row.Double("lon"), truth);
     }
 
-    private readonly record struct Row(List<string> Fields, Dictionary<string, int> At, string Name, int Line)
+    private readonly record struct Row(CsvRecord Record, Dictionary<string, int> At, string Name)
     {
-        public string? Text(string column)
-        {
-            var index = At[column];
-            if (index < 0 || index >= Fields.Count)
-            {
-                return null;
-            }
-
-            var value = Fields[index].Trim();
-            return value.Length == 0 ? null : value;
-        }
+        public string? Text(string column) => Record.Text(At[column]);
 
         public int? Int(string column) => Text(column) is not { } text ? null
             : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value
@@ -116,6 +93,6 @@ public static class IndexCsv
             : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
             : throw Error($"{column} '{text}' is not a number");
 
-        public InvalidDataException Error(string message) => new($"{Name} line {Line}: {message}.");
+        public InvalidDataException Error(string message) => new($"{Name} line {Record.Line}: {message}.");
     }
 }

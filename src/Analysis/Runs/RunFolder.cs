@@ -11,9 +11,9 @@ namespace LandUse.Analysis.Runs;
 /// </summary>
 public static class RunFolder
 {
-    public const string SummaryFile = "summary.json";
+    public const string SummaryFile = RunFiles.Summary;
 
-    public const string PredictionsFile = "predictions.csv";
+    public const string PredictionsFile = RunFiles.Predictions;
 
     /// <summary>Loads the folder; throws <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the file (and line).</summary>
     public static LoadedRun Load(string dir)

@@ -18,20 +18,8 @@ public sealed record TileResult(
     double? Lat,
     double? Lon)
 {
-    /// <summary>Tile id from a store-relative path: the file name without its extension.</summary>
-    public static string IdFromPath(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var name = path.Replace('\\', '/');
-        var slash = name.LastIndexOf('/');
-        if (slash >= 0)
-        {
-            name = name[(slash + 1)..];
-        }
-
-        var dot = name.LastIndexOf('.');
-        return dot > 0 ? name[..dot] : name;
-    }
+    /// <summary>Tile id from a store-relative path: the file name without its extension (Scoring's one rule).</summary>
+    public static string IdFromPath(string path) => LandUse.Scoring.Output.TileIds.Of(path);
 
     public bool HasCell => Row is not null && Col is not null;
 

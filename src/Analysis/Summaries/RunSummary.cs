@@ -4,7 +4,8 @@ using LandUse.Analysis.Metrics;
 namespace LandUse.Analysis.Summaries;
 
 /// <summary>
-/// Everything a user reads about one run: counts, development table, accuracy when truth is known, failures, timings.
+/// Everything a user reads about one run: counts, development table, accuracy when truth is known, failures, timings,
+/// and warnings (e.g. a report that could not be drawn; a warning never fails a run whose tiles were scored).
 /// Stored as runs/&lt;runId&gt;/summary.json and in the runs table; built from merged counts by <see cref="RunSummaryBuilder"/>.
 /// </summary>
 public sealed record RunSummary(
@@ -22,7 +23,8 @@ public sealed record RunSummary(
     ClassificationMetrics? Metrics6,
     ClassificationMetrics? Metrics3,
     FailureSummary Failures,
-    RunTimings Timings)
+    RunTimings Timings,
+    IReadOnlyList<string>? Warnings = null)
 {
     /// <summary>camelCase, indented, class names kept as dictionary keys.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, SummaryJson.Options);

@@ -1,38 +1,37 @@
 using LandUse.Analysis.Metrics;
 using LandUse.Scoring.Labels;
+using LandUse.Scoring.Output;
 
 namespace LandUse.Analysis.Summaries;
 
 /// <summary>Turns a run's merged counts into its summary: the fan-in step calls this, no per-tile data needed.</summary>
 public static class RunSummaryBuilder
 {
-    /// <summary>How many failures a summary lists by default (the total is always kept).</summary>
-    public const int DefaultFailureCap = 100;
-
-    public static RunSummary Build(RunTotals totals, int failureCap = DefaultFailureCap)
+    /// <summary>Builds the summary; it lists the first <see cref="TileCounts.FailureCap"/> failures (the total is always kept).</summary>
+    public static RunSummary Build(RunTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
-        ArgumentOutOfRangeException.ThrowIfNegative(failureCap);
-        if (totals.Predicted.Count != LabelScheme.ClassCount)
+        var counts = totals.Counts;
+        if (counts.Predicted.Count != LabelScheme.ClassCount)
         {
             throw new ArgumentException(
-                $"Run {totals.RunId}: expected {LabelScheme.ClassCount} predicted counts, got {totals.Predicted.Count}.", nameof(totals));
+                $"Run {totals.RunId}: expected {LabelScheme.ClassCount} predicted counts, got {counts.Predicted.Count}.", nameof(totals));
         }
 
-        var confusion6 = totals.Confusion.Count == 0
+        var confusion6 = counts.Confusion.Count == 0
             ? ConfusionMatrix.ForClasses()
-            : ConfusionMatrix.FromCounts(LabelScheme.ClassCount, totals.Confusion);
+            : ConfusionMatrix.FromCounts(LabelScheme.ClassCount, counts.Confusion);
         var confusion3 = confusion6.Regroup();
         var hasTruth = confusion6.Total > 0;
-        var development = DevelopmentSummary.FromClassCounts(totals.Predicted);
+        var development = DevelopmentSummary.FromClassCounts(counts.Predicted);
 
         return new RunSummary(
             totals.RunId,
             totals.Source,
             totals.ModelVersion,
             totals.Status,
-            new RunCounts(totals.Listed, totals.Scored, totals.Failed, totals.Skipped, totals.Resized),
-            Named(LabelScheme.ClassNames, totals.Predicted),
+            new RunCounts(totals.Listed, counts.Scored, counts.Failed, counts.Skipped, counts.Resized),
+            Named(LabelScheme.ClassNames, counts.Predicted),
             Named(LabelScheme.GroupNames, development.Groups.Select(g => g.Tiles).ToArray()),
             development,
             confusion6.Total,
@@ -40,7 +39,7 @@ public static class RunSummaryBuilder
             hasTruth ? ConfusionTable.From(confusion3, LabelScheme.GroupNames) : null,
             hasTruth ? ClassificationMetrics.From(confusion6, LabelScheme.ClassNames) : null,
             hasTruth ? ClassificationMetrics.From(confusion3, LabelScheme.GroupNames) : null,
-            new FailureSummary(Math.Max(totals.Failed, totals.Failures.Count), totals.Failures.Take(failureCap).ToArray()),
+            new FailureSummary(Math.Max(counts.Failed, counts.Failures.Count), counts.Failures.Take(TileCounts.FailureCap).ToArray()),
             Timings(totals));
     }
 
@@ -52,7 +51,7 @@ public static class RunSummaryBuilder
         }
 
         var seconds = Math.Max(0, (finished - started).TotalSeconds);
-        double? rate = seconds > 0 ? totals.Scored / seconds : null;
+        double? rate = seconds > 0 ? Throughput.TilesPerSecond(totals.Counts.Fresh, seconds) : null;
         return new RunTimings(started, finished, seconds, rate);
     }
 

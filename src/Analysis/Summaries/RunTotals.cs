@@ -5,9 +5,8 @@ using LandUse.Scoring.Labels;
 namespace LandUse.Analysis.Summaries;
 
 /// <summary>
-/// A run's merged counts: what the pipeline's fan-in adds up from its partial summaries, with no per-tile data.
-/// <see cref="Predicted"/> has one count per class (LabelScheme order); <see cref="Confusion"/> is 6 × 6 row-major
-/// (truth rows × predicted columns) over scored tiles whose truth is known, all zeros (or empty) when none is.
+/// A run's merged counts with what identifies it: what the pipeline's fan-in adds up from its partial counts, with no
+/// per-tile data. The counts are the one <see cref="TileCounts"/> type; <c>Listed</c> is what listing found.
 /// </summary>
 public sealed record RunTotals
 {
@@ -21,27 +20,14 @@ public sealed record RunTotals
 
     public long Listed { get; init; }
 
-    public long Scored { get; init; }
-
-    public long Failed { get; init; }
-
-    public long Skipped { get; init; }
-
-    public long Resized { get; init; }
-
-    public IReadOnlyList<long> Predicted { get; init; } = new long[LabelScheme.ClassCount];
-
-    public IReadOnlyList<long> Confusion { get; init; } = [];
-
-    /// <summary>The first failures (already capped by whoever merged them); their total is <see cref="Failed"/>.</summary>
-    public IReadOnlyList<TileFailure> Failures { get; init; } = [];
+    public TileCounts Counts { get; init; } = TileCounts.Empty;
 
     public DateTimeOffset? Started { get; init; }
 
     public DateTimeOffset? Finished { get; init; }
 
     /// <summary>Adds up per-tile results, for reports rebuilt from a run folder and for tests.</summary>
-    public static RunTotals FromTiles(string runId, IEnumerable<TileResult> tiles, int failureCap = RunSummaryBuilder.DefaultFailureCap)
+    public static RunTotals FromTiles(string runId, IEnumerable<TileResult> tiles)
     {
         ArgumentNullException.ThrowIfNull(tiles);
         var predicted = new long[LabelScheme.ClassCount];
@@ -63,7 +49,7 @@ public sealed record RunTotals
             else
             {
                 failed++;
-                if (failures.Count < failureCap)
+                if (failures.Count < TileCounts.FailureCap)
                 {
                     failures.Add(new TileFailure(tile.Path, tile.Error ?? "no label"));
                 }
@@ -74,11 +60,7 @@ public sealed record RunTotals
         {
             RunId = runId,
             Listed = listed,
-            Scored = scored,
-            Failed = failed,
-            Predicted = predicted,
-            Confusion = confusion.ToRowMajor(),
-            Failures = failures,
+            Counts = new TileCounts { Scored = scored, Failed = failed, Predicted = predicted, Confusion = confusion.ToRowMajor(), Failures = failures },
         };
     }
 }

@@ -44,17 +44,17 @@ public static class FolderScorer
         var (scored, failed, resized) = (0, 0, 0);
         await using (var writer = new StreamWriter(output, false, new UTF8Encoding(false)))
         {
-            PredictionCsv.WriteHeader(writer);
+            using var csv = PredictionCsv.Open(writer);
             var tiles = ReadAsync(root, files, options.MaxFileBytes, readErrors, cancellationToken);
             await foreach (var prediction in scorer.ScoreStreamAsync(tiles, cancellationToken).ConfigureAwait(false))
             {
                 var row = readErrors.TryGetValue(prediction.Ref, out var readError)
                     ? new PredictionRow(prediction.Ref, null, null, readError)
                     : PredictionRow.From(prediction.Ref, prediction);
-                PredictionCsv.WriteRow(writer, row);
+                PredictionCsv.WriteRow(csv, row);
                 scored += row.Succeeded ? 1 : 0;
                 failed += row.Succeeded ? 0 : 1;
-                resized += row.Succeeded && prediction.Resized ? 1 : 0;
+                resized += row.Succeeded && row.Resized ? 1 : 0;
             }
         }
 

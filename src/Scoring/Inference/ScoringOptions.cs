@@ -19,7 +19,7 @@ public sealed record ScoringOptions
     public ResizePolicy Resize { get; init; } = ResizePolicy.Resize;
 
     /// <summary>Files larger than this are rejected before decoding.</summary>
-    public long MaxFileBytes { get; init; } = 32L * 1024 * 1024;
+    public long MaxFileBytes { get; init; } = TileLimits.MaxFileBytes;
 
     /// <summary>Images whose header claims more pixels than this on a side are rejected before decoding.</summary>
     public int MaxSide { get; init; } = 10_000;

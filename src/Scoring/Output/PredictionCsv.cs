@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LandUse.Scoring.Csv;
 using LandUse.Scoring.Labels;
 
 namespace LandUse.Scoring.Output;
@@ -10,47 +11,42 @@ namespace LandUse.Scoring.Output;
 /// </summary>
 public static class PredictionCsv
 {
+    /// <summary>The file name runs write it under.</summary>
+    public const string FileName = "predictions.csv";
+
     /// <summary>The header columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
         ["path", "label", .. LabelScheme.ClassNames.Select(n => "p_" + n), "error"];
 
     public static string HeaderLine { get; } = string.Join(',', Columns);
 
-    public static void WriteHeader(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(HeaderLine);
-        writer.Write('\n');
-    }
+    /// <summary>A writer positioned after the header, for rows written as they come.</summary>
+    public static CsvWriter Open(TextWriter writer) => new(writer, Columns);
 
-    public static void WriteRow(TextWriter writer, PredictionRow row)
+    public static void WriteRow(CsvWriter csv, PredictionRow row)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(row);
-        var line = new StringBuilder();
-        line.Append(Quote(row.Path)).Append(',');
-        line.Append(row.Label?.ToString() ?? string.Empty);
+        var fields = new string?[Columns.Count];
+        fields[0] = row.Path;
+        fields[1] = row.Label?.ToString();
         for (var c = 0; c < LabelScheme.ClassCount; c++)
         {
-            line.Append(',');
-            if (row.Probabilities is { } p)
-            {
-                line.Append(p[c].ToString(CultureInfo.InvariantCulture));
-            }
+            fields[2 + c] = row.Probabilities is { } p ? p[c].ToString(CultureInfo.InvariantCulture) : null;
         }
 
-        line.Append(',').Append(Quote(row.Error ?? string.Empty)).Append('\n');
-        writer.Write(line.ToString());
+        fields[^1] = row.Error;
+        csv.Row(fields);
     }
 
     /// <summary>Writes the header and every row.</summary>
     public static void Write(TextWriter writer, IEnumerable<PredictionRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        WriteHeader(writer);
+        using var csv = Open(writer);
         foreach (var row in rows)
         {
-            WriteRow(writer, row);
+            WriteRow(csv, row);
         }
     }
 
@@ -64,17 +60,15 @@ public static class PredictionCsv
     public static IEnumerable<PredictionRow> Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var header = CsvFields.ReadRecord(reader);
-        if (header is null || !header.SequenceEqual(Columns))
+        using var csv = CsvReader.From(reader, FileName);
+        if (csv.IsEmpty || !csv.Columns.SequenceEqual(Columns))
         {
             throw new FormatException($"Predictions CSV header must be '{HeaderLine}'.");
         }
 
-        var line = 1;
-        while (CsvFields.ReadRecord(reader) is { } fields)
+        foreach (var record in csv.Records())
         {
-            line++;
-            yield return Parse(fields, line);
+            yield return Parse(record);
         }
     }
 
@@ -84,8 +78,10 @@ public static class PredictionCsv
         return Read(reader).ToArray();
     }
 
-    private static PredictionRow Parse(List<string> fields, int line)
+    private static PredictionRow Parse(CsvRecord record)
     {
+        var fields = record.Fields;
+        var line = record.Line;
         if (fields.Count != Columns.Count)
         {
             throw new FormatException($"Predictions CSV record {line} has {fields.Count} fields; expected {Columns.Count}.");
@@ -113,9 +109,4 @@ public static class PredictionCsv
         var error = fields[^1].Length > 0 ? fields[^1] : null;
         return new PredictionRow(fields[0], label, probabilities, error);
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
 }
