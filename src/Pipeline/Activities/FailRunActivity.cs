@@ -1,26 +1,51 @@
+using LandUse.Analysis.Summaries;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
-using LandUse.Pipeline.Predictions;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LandUse.Pipeline.Activities;
 
-/// <summary>Records in the run ledger that the orchestration gave up, and why (finished batches stay for a resume).</summary>
+/// <summary>
+/// Records in the run ledger that the orchestration gave up, and why, or that it was stopped on request (Cancelled, with
+/// the counts of the batches that finished); finished batches stay for a resume either way.
+/// </summary>
 [DurableTask(ActivityNames.FailRun)]
-public sealed class FailRunActivity(PredictionStoreFactory predictionStores, ILogger<FailRunActivity> log) : TaskActivity<FailRunRequest, bool>
+public sealed class FailRunActivity(RunLedgers ledgers, ILogger<FailRunActivity> log) : TaskActivity<FailRunRequest, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, FailRunRequest input) => ExecuteAsync(input, CancellationToken.None);
 
     public async Task<bool> ExecuteAsync(FailRunRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var store = predictionStores.Open(input.Run.Output);
-        var run = await store.GetRunAsync(input.Run.RunId, cancellationToken).ConfigureAwait(false)
+        var ledger = ledgers.Open(input.Run.Output);
+        var run = await ledger.GetAsync(input.Run.RunId, cancellationToken).ConfigureAwait(false)
             ?? new RunRecord { RunId = input.Run.RunId, Source = input.Run.Source.DisplayName };
-        await store.SaveRunAsync(
-            run with { Status = RunStatus.Failed, Error = input.Error, FinishedAt = new DateTimeOffset(DateTime.SpecifyKind(input.FailedAt, DateTimeKind.Utc)) },
-            cancellationToken).ConfigureAwait(false);
-        PipelineLog.RunFailed(log, input.Run.RunId, input.Error);
+        var finished = new DateTimeOffset(DateTime.SpecifyKind(input.FailedAt, DateTimeKind.Utc));
+        var record = run with { Status = input.Cancelled ? RunStatus.Cancelled : RunStatus.Failed, Error = input.Error, FinishedAt = finished };
+        if (input.Counts is { } counts)
+        {
+            var seconds = run.StartedAt is { } started ? Math.Max(0, (finished - started).TotalSeconds) : (double?)null;
+            record = record with
+            {
+                Counts = counts,
+                Listed = input.Listed,
+                Pages = input.Pages,
+                Seconds = seconds,
+                TilesPerSecond = seconds is { } s ? Scoring.Output.Throughput.TilesPerSecond(counts.Fresh, s) : null,
+            };
+        }
+
+        await ledger.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        if (input.Cancelled)
+        {
+            PipelineLog.RunCancelled(log, input.Run.RunId, (input.Counts ?? TileCounts.Empty).Tiles, input.Listed);
+        }
+        else
+        {
+            PipelineLog.RunFailed(log, input.Run.RunId, input.Error);
+        }
+
         return true;
     }
 }

@@ -1,9 +1,11 @@
+using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.Backends;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
 using LandUse.Pipeline.Truth;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Output;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +13,7 @@ namespace LandUse.Pipeline.Activities;
 
 /// <summary>
 /// Scores one batch of a page: loads its tiles from the manifest, reuses rows already stored with the same content
-/// and model version (resume), scores the rest, writes every row of the batch, and returns a small partial summary.
+/// and model version (resume), scores the rest, writes every row of the batch, and returns its small counts.
 /// A tile that cannot be read or decoded becomes a row with an error; it never fails the batch.
 /// </summary>
 [DurableTask(ActivityNames.ScoreBatch)]
@@ -23,11 +25,11 @@ public sealed class ScoreBatchActivity(
     ScoringOptions scoringOptions,
     TimeProvider time,
     ILogger<ScoreBatchActivity> log)
-    : TaskActivity<BatchRequest, PartialSummary>
+    : TaskActivity<BatchRequest, TileCounts>
 {
-    public override Task<PartialSummary> RunAsync(TaskActivityContext context, BatchRequest input) => ExecuteAsync(input, CancellationToken.None);
+    public override Task<TileCounts> RunAsync(TaskActivityContext context, BatchRequest input) => ExecuteAsync(input, CancellationToken.None);
 
-    public async Task<PartialSummary> ExecuteAsync(BatchRequest input, CancellationToken cancellationToken)
+    public async Task<TileCounts> ExecuteAsync(BatchRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var run = input.Run;
@@ -57,7 +59,7 @@ public sealed class ScoreBatchActivity(
             await store.WriteBatchAsync(run.RunId, input.Page, input.Batch, rows!, cancellationToken).ConfigureAwait(false);
         }
 
-        var partial = PartialSummary.FromRows(rows!, skipped);
+        var partial = TileCounts.FromRows(rows!, skipped);
         PipelineLog.BatchScored(log, run.RunId, input.Page, input.Batch, partial.Scored, partial.Failed, skipped);
         return partial;
     }
@@ -88,13 +90,8 @@ public sealed class ScoreBatchActivity(
             var known = run.Truth == TruthSource.None
                 ? TileFacts.None
                 : await facts.ResolveAsync(tileStore, tile.Ref, run.Truth, cancellationToken).ConfigureAwait(false);
-            rows[i] = new PredictionRow
+            rows[i] = PredictionRow.From(tile.Ref, prediction) with
             {
-                Path = tile.Ref,
-                Label = prediction.Succeeded ? prediction.Label : null,
-                Probabilities = prediction.Succeeded ? prediction.Probabilities : null,
-                Error = prediction.Succeeded ? null : prediction.Error ?? "no label",
-                Resized = prediction.Resized,
                 Truth = known.Truth,
                 Row = known.Row,
                 Col = known.Col,

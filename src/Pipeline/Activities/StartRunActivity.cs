@@ -1,8 +1,7 @@
-using System.Text.Json;
 using LandUse.Pipeline.Backends;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
-using LandUse.Pipeline.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +10,7 @@ namespace LandUse.Pipeline.Activities;
 /// <summary>Prepares the run's storage, loads the model once to learn its version, and records the run as running.</summary>
 [DurableTask(ActivityNames.StartRun)]
 public sealed class StartRunActivity(
-    PredictionStoreFactory predictionStores, IScoringBackendProvider backends, ILogger<StartRunActivity> log)
+    PredictionStoreFactory predictionStores, RunLedgers ledgers, IScoringBackendProvider backends, ILogger<StartRunActivity> log)
     : TaskActivity<StartRunRequest, RunStarted>
 {
     public override Task<RunStarted> RunAsync(TaskActivityContext context, StartRunRequest input) => ExecuteAsync(input, CancellationToken.None);
@@ -23,7 +22,7 @@ public sealed class StartRunActivity(
         var store = predictionStores.Open(run.Output);
         await store.PrepareAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var modelVersion = await backends.Get(run.ModelBundle).GetModelVersionAsync(cancellationToken).ConfigureAwait(false);
-        await store.SaveRunAsync(
+        await ledgers.Open(run.Output).SaveAsync(
             new RunRecord
             {
                 RunId = run.RunId,
@@ -31,7 +30,7 @@ public sealed class StartRunActivity(
                 Source = run.Source.DisplayName,
                 ModelVersion = modelVersion,
                 StartedAt = new DateTimeOffset(DateTime.SpecifyKind(input.StartedAt, DateTimeKind.Utc)),
-                RequestJson = JsonSerializer.Serialize(run, PipelineJson.Options),
+                Request = run,
             },
             cancellationToken).ConfigureAwait(false);
         PipelineLog.RunStarted(log, run.RunId, run.Source.DisplayName, modelVersion);

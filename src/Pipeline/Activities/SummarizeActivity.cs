@@ -1,18 +1,20 @@
 using LandUse.Analysis.Summaries;
+using LandUse.Pipeline.Artifacts;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
-using LandUse.Pipeline.Runs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LandUse.Pipeline.Activities;
 
 /// <summary>
-/// The fan-in's last step: builds the run summary from the merged counts (no per-tile data), writes the run folder's
-/// files when results are local, and records the completed run with its summary in the ledger.
+/// The fan-in's last step: builds the run summary from the merged counts (no per-tile data), writes the run's artifacts
+/// through its sink (the run folder, or <c>runs/&lt;runId&gt;/</c> in the results container), whatever the output kind, and
+/// records the completed run with its summary in the ledger.
 /// </summary>
 [DurableTask(ActivityNames.Summarize)]
-public sealed class SummarizeActivity(PredictionStoreFactory predictionStores, ILogger<SummarizeActivity> log)
+public sealed class SummarizeActivity(PredictionStoreFactory predictionStores, RunLedgers ledgers, ArtifactSinks sinks, ILogger<SummarizeActivity> log)
     : TaskActivity<SummarizeRequest, RunOutcome>
 {
     public override Task<RunOutcome> RunAsync(TaskActivityContext context, SummarizeRequest input) => ExecuteAsync(input, CancellationToken.None);
@@ -29,42 +31,51 @@ public sealed class SummarizeActivity(PredictionStoreFactory predictionStores, I
 
         var started = new DateTimeOffset(DateTime.SpecifyKind(input.StartedAt, DateTimeKind.Utc));
         var finished = new DateTimeOffset(DateTime.SpecifyKind(input.FinishedAt, DateTimeKind.Utc));
-        var summary = RunSummaryBuilder.Build(totals.ToRunTotals(run.RunId, run.Source.DisplayName, input.ModelVersion, input.Listed, started, finished));
-        var store = predictionStores.Open(run.Output);
-        var folder = store.RunFolder(run.RunId);
-        if (folder is not null)
+        var built = RunSummaryBuilder.Build(new RunTotals
         {
-            await RunArtifacts.WriteAsync(folder, store.ReadRunAsync(run.RunId, input.Pages, cancellationToken), summary, cancellationToken)
-                .ConfigureAwait(false);
+            RunId = run.RunId,
+            Source = run.Source.DisplayName,
+            ModelVersion = input.ModelVersion,
+            Listed = input.Listed,
+            Counts = totals,
+            Started = started,
+            Finished = finished,
+        });
+        var store = predictionStores.Open(run.Output);
+        var target = run.ResultsTarget();
+        var sink = sinks.ForRun(target, run.RunId);
+        var summary = await RunArtifactWriter.WriteAsync(sink, store.ReadRunAsync(run.RunId, input.Pages, cancellationToken), built, cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var warning in summary.Warnings ?? [])
+        {
+            PipelineLog.ReportWarning(log, run.RunId, warning);
         }
 
         var seconds = Math.Max(0, (finished - started).TotalSeconds);
-        var fresh = totals.Tiles - totals.Skipped;
-        var rate = seconds > 0 ? fresh / seconds : 0;
-        var record = await store.GetRunAsync(run.RunId, cancellationToken).ConfigureAwait(false) ?? new RunRecord { RunId = run.RunId };
-        await store.SaveRunAsync(
+        var rate = summary.Timings.TilesPerSecond ?? 0;
+        var ledger = ledgers.Open(run.Output);
+        var record = await ledger.GetAsync(run.RunId, cancellationToken).ConfigureAwait(false) ?? new RunRecord { RunId = run.RunId };
+        await ledger.SaveAsync(
             record with
             {
                 Status = RunStatus.Completed,
                 Source = run.Source.DisplayName,
                 ModelVersion = input.ModelVersion,
                 Listed = input.Listed,
-                Scored = totals.Scored,
-                Failed = totals.Failed,
-                Skipped = totals.Skipped,
-                Resized = totals.Resized,
+                Counts = totals,
                 Pages = input.Pages,
                 StartedAt = started,
                 FinishedAt = finished,
                 Seconds = seconds,
                 TilesPerSecond = rate,
-                SummaryJson = summary.ToJson(),
+                Summary = summary,
+                ArtifactsAt = sink.Location,
                 Error = null,
             },
             cancellationToken).ConfigureAwait(false);
         PipelineLog.RunCompleted(log, run.RunId, input.Listed, totals.Scored, totals.Failed, totals.Skipped);
         return new RunOutcome(
             run.RunId, input.ModelVersion, input.Listed, totals.Scored, totals.Failed, totals.Skipped, totals.Resized,
-            input.Pages, seconds, rate, folder);
+            input.Pages, seconds, rate, target.Kind == ArtifactTargetKind.Folder ? sink.Location : null, sink.Location);
     }
 }

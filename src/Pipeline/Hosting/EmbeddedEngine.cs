@@ -1,4 +1,5 @@
 using LandUse.Pipeline.Orchestration;
+using LandUse.Pipeline.Runs;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -95,31 +96,14 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     }
 
     /// <summary>Waits for a ScoreRun instance to finish, reporting live progress as it goes.</summary>
-    public async Task<RunOutcome> WaitAsync(string instanceId, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        while (true)
-        {
-            var (instance, live) = await RunProgressReader.ReadAsync(Client, instanceId, null, cancellationToken).ConfigureAwait(false);
-            if (live is not null)
-            {
-                progress?.Report(live);
-            }
+    public Task<RunOutcome> WaitAsync(string instanceId, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Control.WaitAsync(Client, instanceId, null, progress, _options.PollInterval, CancellationToken.None, cancellationToken);
 
-            switch (instance?.RuntimeStatus)
-            {
-                case OrchestrationRuntimeStatus.Completed:
-                    return instance.ReadOutputAs<RunOutcome>()
-                        ?? throw new InvalidOperationException($"Run instance {instanceId} completed without an outcome.");
-                case OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated:
-                    throw new RunFailedException(instanceId, instance.FailureDetails?.ErrorMessage ?? instance.RuntimeStatus.ToString());
-                case null:
-                    throw new InvalidOperationException($"Run instance {instanceId} does not exist.");
-                default:
-                    await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(false);
-                    break;
-            }
-        }
-    }
+    /// <summary>The engine's run control: start, status, stop, purge, compare over this engine's client.</summary>
+    public RunControl Control => Services.GetRequiredService<RunControl>();
+
+    /// <summary>How often waits poll for progress.</summary>
+    public TimeSpan PollInterval => _options.PollInterval;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,9 +1,16 @@
+using Azure.Core;
+using Azure.Identity;
 using LandUse.Pipeline.Activities;
+using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Backends;
+using LandUse.Pipeline.Comparisons;
 using LandUse.Pipeline.Connections;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Runs;
 using LandUse.Pipeline.Stores;
 using LandUse.Pipeline.Truth;
+using LandUse.Pipeline.Uploads;
 using LandUse.Scoring.Inference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,8 +21,9 @@ namespace LandUse.Pipeline.Hosting;
 public static class PipelineServices
 {
     /// <summary>
-    /// Registers stores, the truth resolver, the in-process scoring backend (unless a provider is already registered)
-    /// and the activity classes. Existing registrations of <see cref="StorageConnections"/>, <see cref="ScoringOptions"/>,
+    /// Registers the one credential and client factory, stores, ledgers, artifact sinks, run control, the truth resolver,
+    /// the in-process scoring backend (unless a provider is already registered) and the activity classes. Existing
+    /// registrations of <see cref="StorageConnections"/>, <see cref="TokenCredential"/>, <see cref="ScoringOptions"/>,
     /// <see cref="IScoringBackendProvider"/> and <see cref="TimeProvider"/> win.
     /// </summary>
     public static IServiceCollection AddLandUsePipeline(this IServiceCollection services)
@@ -23,10 +31,15 @@ public static class PipelineServices
         ArgumentNullException.ThrowIfNull(services);
         services.AddLogging();
         services.TryAddSingleton(sp => new StorageConnections(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton(new ScoringOptions());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TileStoreFactory>();
         services.TryAddSingleton<PredictionStoreFactory>();
+        services.TryAddSingleton<RunLedgers>();
+        services.TryAddSingleton<ArtifactSinks>();
+        services.TryAddSingleton<RunControl>();
         services.TryAddSingleton<TileFactsResolver>();
         services.TryAddSingleton<IScoringBackendProvider>(sp => new InProcessScoringBackendProvider(
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), sp.GetRequiredService<ScoringOptions>()));
@@ -35,6 +48,19 @@ public static class PipelineServices
         services.TryAddTransient<ScoreBatchActivity>();
         services.TryAddTransient<SummarizeActivity>();
         services.TryAddTransient<FailRunActivity>();
+        services.TryAddTransient<CompareRunsActivity>();
+        return services;
+    }
+
+    /// <summary>Upload scoring (micro-batched, ETag-idempotent) for a host that says which live run a container's uploads go to.</summary>
+    public static IServiceCollection AddUploadScoring<TRuns>(this IServiceCollection services)
+        where TRuns : class, IUploadRuns
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IUploadRuns, TRuns>();
+        services.TryAddSingleton<UploadScorer>();
+        services.TryAddSingleton<UploadBatcher>();
+        services.TryAddSingleton<UploadedTileHandler>();
         return services;
     }
 }

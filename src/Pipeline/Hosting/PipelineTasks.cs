@@ -1,4 +1,5 @@
 using LandUse.Pipeline.Activities;
+using LandUse.Pipeline.Comparisons;
 using LandUse.Pipeline.Orchestration;
 using Microsoft.DurableTask;
 
@@ -12,11 +13,13 @@ public static class PipelineTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<ScoreRunOrchestrator>();
         registry.AddOrchestrator<ScorePageOrchestrator>();
+        registry.AddOrchestrator<CompareRunsOrchestrator>();
         registry.AddActivity<StartRunActivity>();
         registry.AddActivity<ListPageActivity>();
         registry.AddActivity<ScoreBatchActivity>();
         registry.AddActivity<SummarizeActivity>();
         registry.AddActivity<FailRunActivity>();
+        registry.AddActivity<CompareRunsActivity>();
         return registry;
     }
 }

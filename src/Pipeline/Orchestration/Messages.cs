@@ -1,3 +1,6 @@
+using LandUse.Analysis.Summaries;
+using LandUse.Pipeline.Ledger;
+
 namespace LandUse.Pipeline.Orchestration;
 
 /// <summary>StartRun input: the request and the orchestration's (deterministic) start time.</summary>
@@ -23,14 +26,18 @@ public sealed record BatchRequest(RunRequest Run, string ModelVersion, int Page,
 
 /// <summary>Summarize input: the merged counts of all pages and the run's timings.</summary>
 public sealed record SummarizeRequest(
-    RunRequest Run, string ModelVersion, int Pages, long Listed, PartialSummary Totals, DateTime StartedAt, DateTime FinishedAt);
-
-/// <summary>FailRun input: why the orchestration gave up (listing or storage failed after retries).</summary>
-public sealed record FailRunRequest(RunRequest Run, string Error, DateTime FailedAt);
+    RunRequest Run, string ModelVersion, int Pages, long Listed, TileCounts Totals, DateTime StartedAt, DateTime FinishedAt);
 
 /// <summary>
-/// A finished run's output: exact counts (Scored + Failed = Listed; Skipped of those were reused from an earlier
-/// attempt), throughput, and the local run folder when results were written to files.
+/// FailRun input: why the orchestration gave up (listing or storage failed after retries), or that it was stopped on
+/// request (<see cref="Cancelled"/>), with the counts of the batches that did finish.
+/// </summary>
+public sealed record FailRunRequest(RunRequest Run, string Error, DateTime FailedAt, bool Cancelled = false, TileCounts? Counts = null, long Listed = 0, int Pages = 0);
+
+/// <summary>
+/// A run's output: exact counts (Scored + Failed = Listed when completed; Skipped of those were reused from an earlier
+/// attempt), throughput, where the artifacts went (the local run folder when they are files), and whether it completed
+/// or was stopped on request.
 /// </summary>
 public sealed record RunOutcome(
     string RunId,
@@ -43,4 +50,6 @@ public sealed record RunOutcome(
     int Pages,
     double Seconds,
     double TilesPerSecond,
-    string? RunFolder);
+    string? RunFolder,
+    string? ArtifactsAt = null,
+    RunStatus Status = RunStatus.Completed);

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+using LandUse.Analysis.Summaries;
+
 namespace LandUse.Pipeline.Orchestration;
 
 /// <summary>
-/// The ScoreRun orchestration's custom status: totals of finished pages, listing state, throughput and ETA, and the
-/// pages still scoring (their own <see cref="PageProgress"/> adds the tiles done inside them).
+/// A run's live progress: the ScoreRun orchestration's custom status (counts of finished pages, listing state, the pages
+/// still scoring) and, merged with those pages' own counts, what status readers show and the ledger records: tiles done,
+/// throughput, ETA and the running 6- and 3-class accuracy against truth.
 /// </summary>
 public sealed record RunProgress
 {
@@ -10,11 +14,8 @@ public sealed record RunProgress
 
     public long Listed { get; init; }
 
-    public long Scored { get; init; }
-
-    public long Failed { get; init; }
-
-    public long Skipped { get; init; }
+    /// <summary>The one count summary, without its failure list.</summary>
+    public TileCounts Counts { get; init; } = TileCounts.Empty;
 
     public int PagesListed { get; init; }
 
@@ -29,8 +30,26 @@ public sealed record RunProgress
 
     public IReadOnlyList<int> ActivePages { get; init; } = [];
 
+    /// <summary>When this progress was read (set by readers; the orchestration leaves it empty).</summary>
+    public DateTimeOffset? At { get; init; }
+
+    public long Scored => Counts.Scored;
+
+    public long Failed => Counts.Failed;
+
+    public long Skipped => Counts.Skipped;
+
+    public long WithTruth => Counts.WithTruth;
+
+    /// <summary>Running 6-class accuracy against truth; null while no scored tile has truth.</summary>
+    public double? Accuracy6 => Counts.Accuracy6;
+
+    /// <summary>Running 3-class accuracy against truth; null while no scored tile has truth.</summary>
+    public double? Accuracy3 => Counts.Accuracy3;
+
+    [JsonIgnore]
     public long Done => Scored + Failed;
 }
 
 /// <summary>The ScorePage sub-orchestration's custom status, updated as each batch comes back.</summary>
-public sealed record PageProgress(int Page, int Batches, int BatchesDone, long Scored, long Failed, long Skipped);
+public sealed record PageProgress(int Page, int Batches, int BatchesDone, TileCounts Counts);

@@ -1,3 +1,5 @@
+using LandUse.Pipeline.Artifacts;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
 using LandUse.Pipeline.Truth;
@@ -18,6 +20,12 @@ public sealed record RunRequest
     public required string ModelBundle { get; init; }
 
     public required PredictionTarget Output { get; init; }
+
+    /// <summary>Where summary.json, predictions.csv, index.csv and the report go; null: <see cref="ArtifactTarget.For"/> the output.</summary>
+    public ArtifactTarget? Results { get; init; }
+
+    /// <summary>The artifact target this run writes to.</summary>
+    public ArtifactTarget ResultsTarget() => Results ?? ArtifactTarget.For(Output);
 
     /// <summary>Tiles per ScoreBatch activity.</summary>
     public int BatchSize { get; init; } = 32;

@@ -1,12 +1,16 @@
 using System.Globalization;
+using LandUse.Analysis.Summaries;
+using LandUse.Pipeline.Ledger;
 using Microsoft.DurableTask;
 
 namespace LandUse.Pipeline.Orchestration;
 
 /// <summary>
 /// A run, as the data-flow diagram draws it: list a page (manifest into the store, a handle back), score it in a
-/// ScorePage sub-orchestration while the next page is listed, fan in the partial summaries, then Summarize.
-/// History grows by a few events per page, never per tile. Deterministic: no I/O, time from the context.
+/// ScorePage sub-orchestration while the next page is listed, fan in the counts, then Summarize. A
+/// <see cref="OrchestrationNames.StopEvent"/> stops it gracefully: no more listing or batches, the pages finish their
+/// in-flight batches, and the ledger says Cancelled. History grows by a few events per page, never per tile.
+/// Deterministic: no I/O, time from the context.
 /// </summary>
 [DurableTask(OrchestrationNames.ScoreRun)]
 public sealed class ScoreRunOrchestrator : TaskOrchestrator<RunRequest, RunOutcome>
@@ -15,28 +19,40 @@ public sealed class ScoreRunOrchestrator : TaskOrchestrator<RunRequest, RunOutco
     public static string PageInstanceId(string runInstanceId, int page) =>
         string.Create(CultureInfo.InvariantCulture, $"{runInstanceId}:p{page:D6}");
 
+    /// <summary>The prefix every page instance id of a run starts with.</summary>
+    public static string PageInstancePrefix(string runInstanceId) => runInstanceId + ":p";
+
     public override async Task<RunOutcome> RunAsync(TaskOrchestrationContext context, RunRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var run = input.Validate();
         var startedAt = context.CurrentUtcDateTime;
+        var stop = context.WaitForExternalEvent<string>(OrchestrationNames.StopEvent);
         var progress = new RunProgress { Phase = "Starting" };
         context.SetCustomStatus(progress);
         try
         {
             var started = await context.CallActivityAsync<RunStarted>(ActivityNames.StartRun, new StartRunRequest(run, startedAt), RetryPolicies.Activity);
-            var running = new Dictionary<Task<PartialSummary>, int>();
-            var totals = PartialSummary.Empty;
+            var running = new Dictionary<Task<TileCounts>, int>();
+            var totals = TileCounts.Empty;
             string? token = null;
             var pages = 0;
             var listingIndex = 0;
             long listed = 0;
             var more = true;
-            while (more)
+            var forwarded = false;
+            while (more && !stop.IsCompleted)
             {
-                var listing = await context.CallActivityAsync<PageListing>(
+                var listingTask = context.CallActivityAsync<PageListing>(
                     ActivityNames.ListPage, new ListPageRequest(run, listingIndex, token), RetryPolicies.Activity);
+                await Task.WhenAny(listingTask, stop);
+                if (!listingTask.IsCompleted)
+                {
+                    break; // Stopped while listing: the page is not scored (its manifest is simply unused).
+                }
+
+                var listing = await listingTask;
                 token = listing.ContinuationToken;
                 more = token is not null;
                 if (listing.Tiles > 0)
@@ -44,19 +60,30 @@ public sealed class ScoreRunOrchestrator : TaskOrchestrator<RunRequest, RunOutco
                     listed += listing.Tiles;
                     var page = new PageRequest(run, started.ModelVersion, listing.Page, listing.Batches);
                     var options = new SubOrchestrationOptions(new TaskOptions(), PageInstanceId(context.InstanceId, listing.Page));
-                    running.Add(context.CallSubOrchestratorAsync<PartialSummary>(OrchestrationNames.ScorePage, page, options), listing.Page);
+                    running.Add(context.CallSubOrchestratorAsync<TileCounts>(OrchestrationNames.ScorePage, page, options), listing.Page);
                     pages++;
                     listingIndex++;
                 }
 
                 progress = Update(context, progress, listed, pages, !more, totals, running.Values, startedAt);
-                while (running.Count > 0 && (running.Count >= run.MaxParallelPages || !more))
+                while (running.Count > 0 && (running.Count >= run.MaxParallelPages || !more || stop.IsCompleted))
                 {
-                    var done = await Task.WhenAny(running.Keys);
+                    forwarded = Forward(context, stop, running.Values, forwarded);
+                    var finished = await Task.WhenAny(stop.IsCompleted ? running.Keys : running.Keys.Cast<Task>().Append(stop));
+                    if (finished is not Task<TileCounts> done)
+                    {
+                        continue;
+                    }
+
                     running.Remove(done);
                     totals = totals.Merge(await done);
                     progress = Update(context, progress with { PagesDone = progress.PagesDone + 1 }, listed, pages, !more, totals, running.Values, startedAt);
                 }
+            }
+
+            if (stop.IsCompleted)
+            {
+                return await StopAsync(context, run, started.ModelVersion, stop, forwarded, running, totals, listed, pages, progress, startedAt);
             }
 
             context.SetCustomStatus(progress with { Phase = "Summarizing" });
@@ -68,26 +95,61 @@ public sealed class ScoreRunOrchestrator : TaskOrchestrator<RunRequest, RunOutco
         catch (TaskFailedException e)
         {
             context.SetCustomStatus(progress with { Phase = "Failed" });
-            await context.CallActivityAsync(ActivityNames.FailRun, new FailRunRequest(run, e.Message, context.CurrentUtcDateTime), RetryPolicies.Activity);
+            await context.CallActivityAsync(ActivityNames.FailRun, new FailRunRequest(run, RetryPolicies.Innermost(e.FailureDetails), context.CurrentUtcDateTime), RetryPolicies.Activity);
             throw;
         }
     }
 
+    private static async Task<RunOutcome> StopAsync(
+        TaskOrchestrationContext context, RunRequest run, string modelVersion, Task<string> stop, bool forwarded,
+        Dictionary<Task<TileCounts>, int> running, TileCounts totals, long listed, int pages, RunProgress progress, DateTime startedAt)
+    {
+        context.SetCustomStatus(progress with { Phase = "Stopping" });
+        Forward(context, stop, running.Values, forwarded);
+        foreach (var page in running.Keys)
+        {
+            totals = totals.Merge(await page);
+        }
+
+        var now = context.CurrentUtcDateTime;
+        var reason = string.IsNullOrWhiteSpace(stop.Result) ? "Stopped on request." : stop.Result;
+        await context.CallActivityAsync(
+            ActivityNames.FailRun, new FailRunRequest(run, reason, now, Cancelled: true, totals, listed, pages), RetryPolicies.Activity);
+        context.SetCustomStatus(Update(context, progress, listed, pages, false, totals, [], startedAt) with { Phase = "Cancelled", EtaSeconds = null });
+        var seconds = Math.Max(0, (now - startedAt).TotalSeconds);
+        return new RunOutcome(
+            run.RunId, modelVersion, listed, totals.Scored, totals.Failed, totals.Skipped, totals.Resized, pages, seconds,
+            Scoring.Output.Throughput.TilesPerSecond(totals.Fresh, seconds), null, null, RunStatus.Cancelled);
+    }
+
+    /// <summary>Passes a stop on to the pages still scoring, once.</summary>
+    private static bool Forward(TaskOrchestrationContext context, Task<string> stop, IEnumerable<int> pages, bool forwarded)
+    {
+        if (forwarded || !stop.IsCompleted)
+        {
+            return forwarded;
+        }
+
+        foreach (var page in pages)
+        {
+            context.SendEvent(PageInstanceId(context.InstanceId, page), OrchestrationNames.StopEvent, stop.Result);
+        }
+
+        return true;
+    }
+
     private static RunProgress Update(
         TaskOrchestrationContext context, RunProgress previous, long listed, int pages, bool listingDone,
-        PartialSummary totals, IEnumerable<int> active, DateTime startedAt)
+        TileCounts totals, IEnumerable<int> active, DateTime startedAt)
     {
         var seconds = (context.CurrentUtcDateTime - startedAt).TotalSeconds;
-        var fresh = totals.Tiles - totals.Skipped;
-        var rate = seconds > 0 ? fresh / seconds : 0;
+        var rate = Scoring.Output.Throughput.TilesPerSecond(totals.Fresh, seconds);
         var left = listed - totals.Tiles;
         var progress = previous with
         {
             Phase = listingDone ? "Scoring" : "Listing and scoring",
             Listed = listed,
-            Scored = totals.Scored,
-            Failed = totals.Failed,
-            Skipped = totals.Skipped,
+            Counts = totals.WithoutFailures(),
             PagesListed = pages,
             ListingDone = listingDone,
             TilesPerSecond = Math.Round(rate, 2),

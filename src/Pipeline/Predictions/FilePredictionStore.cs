@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LandUse.Pipeline.IO;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Serialization;
 using LandUse.Pipeline.Stores;
+using LandUse.Scoring.Output;
 
 namespace LandUse.Pipeline.Predictions;
 
 /// <summary>
-/// A run folder under <c>&lt;runsDir&gt;/&lt;runId&gt;/</c>: <c>run.json</c>, <c>pages/page-NNNNNN.json</c> manifests and one
+/// A run folder under <c>&lt;runsDir&gt;/&lt;runId&gt;/</c>: <c>pages/page-NNNNNN.json</c> manifests and one
 /// part file per batch (<c>parts/pNNNNNN-bNNNNN.jsonl</c>) written atomically, so a killed run keeps every finished
 /// batch and a resumed one reads them back. The final CSVs are merged from the parts when the run is summarized.
 /// </summary>
@@ -87,26 +89,29 @@ public sealed class FilePredictionStore(string runsDir) : IPredictionStore
         }
     }
 
-    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    public async Task<DeletedRows> DeleteRunAsync(string runId, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(RunFolder(runId)!, "run.json");
-        if (!File.Exists(path))
+        var folder = RunFolder(runId)!;
+        long rows = 0, pages = 0;
+        var parts = Path.Combine(folder, "parts");
+        if (Directory.Exists(parts))
         {
-            return null;
+            foreach (var part in Directory.EnumerateFiles(parts, "*.jsonl"))
+            {
+                rows += (await File.ReadAllLinesAsync(part, cancellationToken).ConfigureAwait(false)).Count(l => l.Length > 0);
+            }
+
+            Directory.Delete(parts, recursive: true);
         }
 
-        var stream = File.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
+        var manifests = Path.Combine(folder, "pages");
+        if (Directory.Exists(manifests))
         {
-            return await JsonSerializer.DeserializeAsync<RunRecord>(stream, PipelineJson.Options, cancellationToken).ConfigureAwait(false);
+            pages = Directory.EnumerateFiles(manifests, "page-*.json").LongCount();
+            Directory.Delete(manifests, recursive: true);
         }
-    }
 
-    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        return AtomicFile.WriteAllTextAsync(
-            Path.Combine(RunFolder(run.RunId)!, "run.json"), JsonSerializer.Serialize(run, PipelineJson.Indented), cancellationToken);
+        return new DeletedRows(rows, pages);
     }
 
     private async Task<PageManifest> LoadPageAsync(string runId, int page, CancellationToken cancellationToken)

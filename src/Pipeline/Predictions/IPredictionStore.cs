@@ -1,10 +1,12 @@
 using LandUse.Pipeline.Stores;
+using LandUse.Scoring.Output;
 
 namespace LandUse.Pipeline.Predictions;
 
 /// <summary>
-/// Where a run's state lives: page manifests (so orchestration history never carries tile lists), prediction rows
-/// (idempotent writes, one row per tile ref), and the run ledger. Table Storage in Azure, a run folder locally.
+/// Where a run's rows live: page manifests (so orchestration history never carries tile lists) and prediction rows
+/// (idempotent writes, one row per tile ref). Table Storage in Azure, a run folder locally. The ledger is apart
+/// (<see cref="Ledger.IRunLedger"/>), and so are the artifacts (<see cref="Artifacts.IArtifactSink"/>).
 /// </summary>
 public interface IPredictionStore
 {
@@ -30,10 +32,12 @@ public interface IPredictionStore
     /// <summary>Every stored row of the run once, for exports and reports.</summary>
     IAsyncEnumerable<PredictionRow> ReadRunAsync(string runId, int pages, CancellationToken cancellationToken);
 
-    Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
+    /// <summary>Deletes every prediction row and page manifest of the run; what was removed.</summary>
+    Task<DeletedRows> DeleteRunAsync(string runId, CancellationToken cancellationToken);
 
-    Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken);
-
-    /// <summary>The local run folder where CSVs, summary.json and the report belong; null for remote stores.</summary>
+    /// <summary>The local run folder of a file store; null for remote stores.</summary>
     string? RunFolder(string runId);
 }
+
+/// <summary>What deleting a run's stored rows removed.</summary>
+public sealed record DeletedRows(long Predictions, long Pages);

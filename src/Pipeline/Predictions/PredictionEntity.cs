@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using LandUse.Scoring.Labels;
+using LandUse.Scoring.Output;
 
 namespace LandUse.Pipeline.Predictions;
 
@@ -55,11 +56,8 @@ public static class PredictionEntity
             }
         }
 
-        return new PredictionRow
+        return new PredictionRow(entity.GetString("path") ?? TableKeys.Unescape(entity.RowKey), Class(entity.GetString("label")), probabilities, entity.GetString("error"))
         {
-            Path = entity.GetString("path") ?? TableKeys.Unescape(entity.RowKey),
-            Label = Class(entity.GetString("label")),
-            Probabilities = probabilities,
             Truth = Class(entity.GetString("truth")),
             Row = entity.GetInt32("row"),
             Col = entity.GetInt32("col"),
@@ -68,7 +66,6 @@ public static class PredictionEntity
             ModelVersion = entity.GetString("modelVersion") ?? "",
             SourceVersion = entity.GetString("sourceVersion") ?? "",
             ScoredAt = entity.GetDateTimeOffset("scoredAt") ?? default,
-            Error = entity.GetString("error"),
             Resized = entity.GetBoolean("resized") ?? false,
         };
     }

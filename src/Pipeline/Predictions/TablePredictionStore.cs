@@ -2,22 +2,22 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Serialization;
 using LandUse.Pipeline.Stores;
+using LandUse.Scoring.Output;
 
 namespace LandUse.Pipeline.Predictions;
 
 /// <summary>
-/// Table Storage: <c>predictions</c> (one row per tile ref, PartitionKey <c>&lt;runId&gt;-&lt;shard&gt;</c>), <c>runs</c>
-/// (the ledger) and <c>runpages</c> (page manifests, one row per batch). Writes are upserts grouped by partition into
+/// Table Storage: <c>predictions</c> (one row per tile ref, PartitionKey <c>&lt;runId&gt;-&lt;shard&gt;</c>) and
+/// <c>runpages</c> (page manifests, one row per batch); the ledger's <c>runs</c> table is <see cref="TableRunLedger"/>'s. Writes are upserts grouped by partition into
 /// transactions of at most 100, because Azure rejects cross-partition transactions even where Azurite accepts them.
 /// </summary>
 public sealed class TablePredictionStore : IPredictionStore
 {
     public const string PredictionsTable = "predictions";
-    public const string RunsTable = "runs";
     public const string PagesTable = "runpages";
-    public const string RunsPartition = "runs";
     public const int MaxTransaction = 100;
 
     private const int RowKeysPerQuery = 16;
@@ -31,15 +31,12 @@ public sealed class TablePredictionStore : IPredictionStore
         ArgumentNullException.ThrowIfNull(service);
         _service = service;
         Predictions = service.GetTableClient(PredictionsTable);
-        Runs = service.GetTableClient(RunsTable);
         Pages = service.GetTableClient(PagesTable);
     }
 
     public string Description => _service.Uri.ToString();
 
     public TableClient Predictions { get; }
-
-    public TableClient Runs { get; }
 
     public TableClient Pages { get; }
 
@@ -148,15 +145,65 @@ public sealed class TablePredictionStore : IPredictionStore
         }
     }
 
-    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    public async Task<DeletedRows> DeleteRunAsync(string runId, CancellationToken cancellationToken)
     {
-        var response = await Runs.GetEntityIfExistsAsync<TableEntity>(RunsPartition, RunIds.Validate(runId), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        return response.HasValue && response.Value is { } entity ? RunEntity.FromEntity(entity) : null;
+        RunIds.Validate(runId);
+        var predictions = 0L;
+        for (var shard = 0; shard < ShardKey.Count; shard++)
+        {
+            var partition = ShardKey.PartitionKey(runId, shard);
+            predictions += await DeleteWhereAsync(Predictions, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), _ => true, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        // Page manifests sit in partitions "<runId>-p<page:D6>"; the length check keeps a run named "<runId>-p1" out.
+        var pagePrefix = runId + "-p";
+        var pages = await DeleteWhereAsync(
+            Pages,
+            TableClient.CreateQueryFilter($"PartitionKey ge {pagePrefix + "000000"} and PartitionKey le {pagePrefix + "999999"}"),
+            e => e.PartitionKey.Length == pagePrefix.Length + 6,
+            cancellationToken).ConfigureAwait(false);
+        return new DeletedRows(predictions, pages);
     }
 
-    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) =>
-        Runs.UpsertEntityAsync(RunEntity.ToEntity(run), TableUpdateMode.Replace, cancellationToken);
+    private static async Task<long> DeleteWhereAsync(TableClient table, string filter, Func<TableEntity, bool> keep, CancellationToken cancellationToken)
+    {
+        var byPartition = new Dictionary<string, List<TableTransactionAction>>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
+                .ConfigureAwait(false))
+            {
+                if (!keep(entity))
+                {
+                    continue;
+                }
+
+                if (!byPartition.TryGetValue(entity.PartitionKey, out var actions))
+                {
+                    byPartition[entity.PartitionKey] = actions = [];
+                }
+
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, Azure.ETag.All));
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0; // The table was never created: nothing to delete.
+        }
+
+        var deleted = 0L;
+        foreach (var actions in byPartition.Values)
+        {
+            foreach (var chunk in actions.Chunk(MaxTransaction))
+            {
+                await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+                deleted += chunk.Length;
+            }
+        }
+
+        return deleted;
+    }
 
     private static string PagePartition(string runId, int page) =>
         string.Create(CultureInfo.InvariantCulture, $"{RunIds.Validate(runId)}-p{page:D6}");
@@ -184,7 +231,6 @@ public sealed class TablePredictionStore : IPredictionStore
     private async Task CreateTablesAsync()
     {
         await Predictions.CreateIfNotExistsAsync().ConfigureAwait(false);
-        await Runs.CreateIfNotExistsAsync().ConfigureAwait(false);
         await Pages.CreateIfNotExistsAsync().ConfigureAwait(false);
     }
 }

@@ -56,15 +56,8 @@ public static class TileRefs
     public static bool IsImage(string name) =>
         ImageExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The tile id: the file name without its extension.</summary>
-    public static string IdOf(string tileRef)
-    {
-        ArgumentNullException.ThrowIfNull(tileRef);
-        var slash = tileRef.LastIndexOf('/');
-        var name = slash >= 0 ? tileRef[(slash + 1)..] : tileRef;
-        var dot = name.LastIndexOf('.');
-        return dot > 0 ? name[..dot] : name;
-    }
+    /// <summary>The tile id: the file name without its extension (Scoring's one rule).</summary>
+    public static string IdOf(string tileRef) => Scoring.Output.TileIds.Of(tileRef);
 
     /// <summary>The folder part of a ref ("" at the root), without a trailing slash.</summary>
     public static string FolderOf(string tileRef)

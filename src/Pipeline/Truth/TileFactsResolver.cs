@@ -62,7 +62,7 @@ public sealed partial class TileFactsResolver
 
     private static async Task<TilesCsv?> LoadAsync(ITileStore store, string folder, CancellationToken cancellationToken)
     {
-        var path = folder.Length == 0 ? "tiles.csv" : folder + "/tiles.csv";
+        var path = folder.Length == 0 ? Scoring.Csv.TileIndexColumns.FileName : folder + "/" + Scoring.Csv.TileIndexColumns.FileName;
         var bytes = await store.TryReadFileAsync(path, cancellationToken).ConfigureAwait(false);
         return bytes is null ? null : TilesCsv.Parse(bytes, $"{store.Description}/{path}");
     }

@@ -1,15 +1,17 @@
 using System.Globalization;
-using System.Text;
+using LandUse.Scoring.Csv;
 using LandUse.Scoring.Labels;
 
 namespace LandUse.Pipeline.Truth;
 
 /// <summary>
-/// A parsed <c>tiles.csv</c> (<c>id,row,col[,lat,lon][,label]</c>, header required, any column order):
-/// tile id → grid cell, coordinates and truth. A bad line is an error naming the file's line.
+/// A parsed <c>tiles.csv</c> (<c>id,row,col[,lat,lon][,label]</c>, header required, columns in any order, other columns
+/// such as <c>x,y,epsg,scene</c> ignored), read through the one CSV reader: tile id → grid cell, coordinates and truth.
+/// A bad line is an error naming the file's line.
 /// </summary>
 public sealed class TilesCsv
 {
+    private const string Expected = "id,row,col[,lat,lon][,label]";
     private readonly Dictionary<string, TileFacts> _byId;
 
     private TilesCsv(Dictionary<string, TileFacts> byId) => _byId = byId;
@@ -21,78 +23,57 @@ public sealed class TilesCsv
     /// <summary>Parses the file's bytes (UTF-8, optional BOM); <paramref name="name"/> is used in error messages.</summary>
     public static TilesCsv Parse(ReadOnlySpan<byte> content, string name)
     {
-        var text = Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
-        using var reader = new StringReader(text);
-        var header = reader.ReadLine() ?? throw new FormatException($"{name} is empty; expected a header 'id,row,col[,lat,lon][,label]'.");
-        var columns = header.Split(',').Select(c => c.Trim().ToLowerInvariant()).ToList();
-        var id = Required(columns, "id", name);
-        var row = columns.IndexOf("row");
-        var col = columns.IndexOf("col");
-        var lat = columns.IndexOf("lat");
-        var lon = columns.IndexOf("lon");
-        var label = columns.IndexOf("label");
-        var byId = new Dictionary<string, TileFacts>(StringComparer.Ordinal);
-        var lineNumber = 1;
-        while (reader.ReadLine() is { } line)
+        using var csv = CsvReader.FromBytes(content, name);
+        if (csv.IsEmpty)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
+            throw new FormatException($"{name} is empty; expected a header '{Expected}'.");
+        }
 
-            var cells = line.Split(',');
-            if (cells.Length < columns.Count)
+        var id = csv.IndexOf(TileIndexColumns.Id);
+        if (id < 0)
+        {
+            throw new FormatException($"{name} has no '{TileIndexColumns.Id}' column; expected '{Expected}'.");
+        }
+
+        var row = csv.IndexOf(TileIndexColumns.Row);
+        var col = csv.IndexOf(TileIndexColumns.Col);
+        var lat = csv.IndexOf(TileIndexColumns.Lat);
+        var lon = csv.IndexOf(TileIndexColumns.Lon);
+        var label = csv.IndexOf(TileIndexColumns.Label);
+        var byId = new Dictionary<string, TileFacts>(StringComparer.Ordinal);
+        foreach (var record in csv.Records())
+        {
+            if (record.Count < csv.Columns.Count)
             {
-                throw new FormatException($"{name} line {lineNumber}: expected {columns.Count} columns, got {cells.Length}.");
+                throw new FormatException($"{name} line {record.Line}: expected {csv.Columns.Count} columns, got {record.Count}.");
             }
 
             LandCover? truth = null;
-            if (label >= 0 && !string.IsNullOrWhiteSpace(cells[label]))
+            if (record.Text(label) is { } text)
             {
-                truth = LabelScheme.TryParseClass(cells[label], out var cover)
+                truth = LabelScheme.TryParseClass(text, out var cover)
                     ? cover
-                    : throw new FormatException($"{name} line {lineNumber}: label '{cells[label]}' is not one of {string.Join(", ", LabelScheme.ClassNames)}.");
+                    : throw new FormatException($"{name} line {record.Line}: label '{text}' is not one of {string.Join(", ", LabelScheme.ClassNames)}.");
             }
 
-            byId[cells[id].Trim()] = new TileFacts(
+            byId[record.Text(id) ?? ""] = new TileFacts(
                 truth,
-                Int(cells, row, name, lineNumber),
-                Int(cells, col, name, lineNumber),
-                Real(cells, lat, name, lineNumber),
-                Real(cells, lon, name, lineNumber));
+                Int(record, row, name),
+                Int(record, col, name),
+                Real(record, lat, name),
+                Real(record, lon, name));
         }
 
         return new TilesCsv(byId);
     }
 
-    private static int Required(List<string> columns, string column, string name)
-    {
-        var index = columns.IndexOf(column);
-        return index >= 0 ? index : throw new FormatException($"{name} has no '{column}' column; expected 'id,row,col[,lat,lon][,label]'.");
-    }
+    private static int? Int(CsvRecord record, int index, string name) =>
+        record.Text(index) is not { } text ? null
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new FormatException($"{name} line {record.Line}: '{text}' is not an integer.");
 
-    private static int? Int(string[] cells, int index, string name, int line)
-    {
-        if (index < 0 || string.IsNullOrWhiteSpace(cells[index]))
-        {
-            return null;
-        }
-
-        return int.TryParse(cells[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"{name} line {line}: '{cells[index]}' is not an integer.");
-    }
-
-    private static double? Real(string[] cells, int index, string name, int line)
-    {
-        if (index < 0 || string.IsNullOrWhiteSpace(cells[index]))
-        {
-            return null;
-        }
-
-        return double.TryParse(cells[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"{name} line {line}: '{cells[index]}' is not a number.");
-    }
+    private static double? Real(CsvRecord record, int index, string name) =>
+        record.Text(index) is not { } text ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new FormatException($"{name} line {record.Line}: '{text}' is not a number.");
 }

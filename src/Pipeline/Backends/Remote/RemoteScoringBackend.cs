@@ -4,6 +4,7 @@ using System.Text.Json;
 using LandUse.Pipeline.Stores;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Labels;
+using LandUse.Scoring.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,6 @@ public sealed partial class RemoteScoringBackend(
     /// <summary>The named HttpClient the backend uses (its resilience pipeline is registered under this name).</summary>
     public const string HttpClientName = "LandUse.ScoringWorker";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan ReadyPoll = TimeSpan.FromSeconds(2);
     private string? modelVersion;
 
@@ -46,7 +46,7 @@ public sealed partial class RemoteScoringBackend(
                 using var response = await client.GetAsync(new Uri("v1/model", UriKind.Relative), deadline.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    var info = await response.Content.ReadFromJsonAsync<WireModelInfo>(Json, deadline.Token).ConfigureAwait(false);
+                    var info = await response.Content.ReadFromJsonAsync<ModelInfo>(WireJson.Options, deadline.Token).ConfigureAwait(false);
                     if (info?.ModelVersion is { Length: > 0 } version)
                     {
                         LogModel(logger, settings.Endpoint, version, info.Provider);
@@ -113,15 +113,15 @@ public sealed partial class RemoteScoringBackend(
             using var client = CreateClient();
             using var response = await client.PostAsJsonAsync(
                 new Uri("v1/score", UriKind.Relative),
-                new WireScoreRequest(wireRefs, modelVersion),
-                Json,
+                new ScoreRequest(wireRefs, modelVersion),
+                WireJson.Options,
                 cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 return Fail(refs, $"The scoring worker answered {await DescribeAsync(response, cancellationToken).ConfigureAwait(false)}.");
             }
 
-            var body = await response.Content.ReadFromJsonAsync<WireScoreResponse>(Json, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadFromJsonAsync<ScoreResponse>(WireJson.Options, cancellationToken).ConfigureAwait(false);
             if (body?.Results is not { } wire || wire.Count != refs.Length)
             {
                 return Fail(refs, $"The scoring worker returned {body?.Results?.Count ?? 0} results for {refs.Length} tiles.");
@@ -147,7 +147,7 @@ public sealed partial class RemoteScoringBackend(
         return [.. refs.Select(r => TilePrediction.Failed(r, error))];
     }
 
-    private static TilePrediction ToPrediction(string tileRef, WireTileResult result)
+    private static TilePrediction ToPrediction(string tileRef, TileScore result)
     {
         if (result.Error is { Length: > 0 } error)
         {

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace LandUse.Functions.Uploads;
+namespace LandUse.Pipeline.Uploads;
 
 /// <summary>
 /// Collects items submitted concurrently (one per trigger invocation) into batches of up to <c>maxBatch</c>, waiting at

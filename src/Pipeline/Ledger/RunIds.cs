@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace LandUse.Pipeline.Predictions;
+namespace LandUse.Pipeline.Ledger;
 
 /// <summary>
 /// Run ids name folders, table partition keys and orchestration instances, so they are restricted to

@@ -1,4 +1,4 @@
-namespace LandUse.Functions.Configuration;
+namespace LandUse.Pipeline.Uploads;
 
 /// <summary>
 /// Micro-batching of blob-upload events into one scoring call per batch, so a burst of uploads on one instance

@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using LandUse.Pipeline.Stores;
 using Microsoft.Extensions.Logging;
 
-namespace LandUse.Functions.Uploads;
+namespace LandUse.Pipeline.Uploads;
 
 /// <summary>What one upload event came to.</summary>
 public enum UploadOutcome

@@ -1,4 +1,4 @@
-namespace LandUse.Pipeline.Hosting;
+namespace LandUse.Pipeline.Runs;
 
 /// <summary>A run's orchestration failed (listing or storage broke after retries); tile failures never cause this.</summary>
 public sealed class RunFailedException : Exception

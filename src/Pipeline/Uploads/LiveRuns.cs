@@ -1,6 +1,6 @@
-using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Ledger;
 
-namespace LandUse.Functions.Uploads;
+namespace LandUse.Pipeline.Uploads;
 
 /// <summary>Uploaded tiles of a container are scored into one standing run, <c>live-&lt;container&gt;</c>.</summary>
 public static class LiveRuns

@@ -1,0 +1,58 @@
+using Azure.Storage.Blobs;
+
+namespace LandUse.Pipeline.Artifacts;
+
+/// <summary>Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write.</summary>
+public sealed class BlobArtifactSink(BlobContainerClient container, string prefix) : IArtifactSink
+{
+    private readonly string _prefix = prefix.TrimEnd('/') + "/";
+    private bool _created;
+
+    public string Location => container.Uri + "/" + _prefix;
+
+    public async Task WriteAsync(string name, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!_created)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            _created = true;
+        }
+
+        using var buffer = new MemoryStream();
+        await write(buffer).ConfigureAwait(false);
+        buffer.Position = 0;
+        await container.GetBlobClient(_prefix + name).UploadAsync(buffer, overwrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public string LocationOf(string name) => container.GetBlobClient(_prefix + name).Uri.ToString();
+
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = _prefix }, cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(blob.Name[_prefix.Length..]);
+            }
+        }
+        catch (Connections.StorageAccessException ex) when (ex.ErrorCode == "ContainerNotFound")
+        {
+            return [];
+        }
+
+        return [.. names.Order(StringComparer.Ordinal)];
+    }
+
+    public async Task<int> DeleteAllAsync(CancellationToken cancellationToken)
+    {
+        var names = await ListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var name in names)
+        {
+            await container.GetBlobClient(_prefix + name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return names.Count;
+    }
+}

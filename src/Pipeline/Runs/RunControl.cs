@@ -1,0 +1,94 @@
+using LandUse.Pipeline.Artifacts;
+using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Orchestration;
+using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Stores;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace LandUse.Pipeline.Runs;
+
+/// <summary>
+/// The one place runs are controlled, called alike by the <c>landuse</c> CLI (embedded engine) and the Functions app
+/// (its Durable client): start (validate, refuse an id that is running, resume a finished one), status (live progress and
+/// ledger totals), summary, cancel and graceful stop (the run and its pages), purge (history; with predictions also rows,
+/// page manifests, artifacts and the ledger row), list, compare, and waiting for a run with its progress recorded in the
+/// ledger. A null <see cref="DurableTaskClient"/> means "no engine here": only the ledger and stores are read.
+/// </summary>
+public sealed partial class RunControl(
+    TileStoreFactory tileStores,
+    PredictionStoreFactory predictionStores,
+    RunLedgers ledgers,
+    ArtifactSinks sinks,
+    TimeProvider time,
+    ILogger<RunControl> logger)
+{
+    /// <summary>
+    /// Starts a ScoreRun whose instance id is the run id. Refuses an id whose instance is active; clears the history of a
+    /// finished one (its rows stay, so the run resumes); checks that the tiles can be listed and the stores written
+    /// first, so a storage setting that cannot work fails at once with one line instead of inside the run.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is invalid; the parameter names the field.</exception>
+    /// <exception cref="Connections.StorageAccessException">Storage refused or lacks the container (one line, no retries).</exception>
+    public async Task<RunStart> StartAsync(DurableTaskClient client, RunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        var run = request.Validate();
+        var existing = await client.GetInstanceAsync(run.RunId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (RunInstances.IsActive(existing))
+        {
+            return new RunStart(run.RunId, StartOutcome.AlreadyActive, existing!.RuntimeStatus.ToString());
+        }
+
+        await PreflightAsync(run, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            await RunInstances.PurgeAsync(client, run.RunId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            OrchestrationNames.ScoreRun, run, new StartOrchestrationOptions { InstanceId = run.RunId }, cancellationToken).ConfigureAwait(false);
+        LogStarted(logger, run.RunId, run.Source.DisplayName, existing is not null);
+        return new RunStart(run.RunId, existing is null ? StartOutcome.Started : StartOutcome.Restarted);
+    }
+
+    /// <summary>Every run the ledger of <paramref name="target"/> knows, in run id order.</summary>
+    public async Task<IReadOnlyList<RunRecord>> ListAsync(PredictionTarget target, CancellationToken cancellationToken)
+    {
+        var runs = new List<RunRecord>();
+        await foreach (var run in ledgers.Open(target).ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add(run);
+        }
+
+        return runs;
+    }
+
+    /// <summary>The ledger of a prediction target, for hosts that read or record runs directly.</summary>
+    public IRunLedger Ledger(PredictionTarget target) => ledgers.Open(target);
+
+    private async Task PreflightAsync(RunRequest run, CancellationToken cancellationToken)
+    {
+        // One listing call reads the source's container (or folder); preparing creates the tables or run folder.
+        await tileStores.Open(run.Source).ListPageAsync(null, 1, cancellationToken).ConfigureAwait(false);
+        await predictionStores.Open(run.Output).PrepareAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        await ledgers.Open(run.Output).GetAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private IArtifactSink ArtifactsOf(RunRecord? record, PredictionTarget target, string runId) =>
+        sinks.ForRun(record?.Request?.ResultsTarget() ?? ArtifactTarget.For(target), runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started on {Source} (restart: {Restart})")]
+    private static partial void LogStarted(ILogger logger, string runId, string source, bool restart);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} cancelled: {Reason}")]
+    private static partial void LogCancelled(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} asked to stop: {Reason}")]
+    private static partial void LogStopping(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} purged: {Instances} orchestration instances, {Predictions} prediction rows, {Artifacts} artifacts")]
+    private static partial void LogPurged(ILogger logger, string runId, int instances, long predictions, int artifacts);
+}
