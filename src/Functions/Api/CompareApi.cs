@@ -1,24 +1,21 @@
-using System.Globalization;
 using LandUse.Analysis.Change;
-using LandUse.Functions.Compare;
 using LandUse.Functions.Configuration;
-using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Runs;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace LandUse.Functions.Api;
 
 /// <summary>
-/// <c>POST /api/compare</c> as a plain method: checks both runs are completed runs of this app, then starts the
-/// CompareRuns orchestration; its status and result are read at <c>GET /api/runs/{comparisonId}</c>.
+/// <c>POST /api/compare</c> as HTTP mapping: checks the body, then <see cref="RunControl.StartCompareAsync"/> over two
+/// completed runs of this app; the comparison's status and result read at <c>GET /api/runs/{comparisonId}</c>.
 /// </summary>
-public sealed class CompareApi(AppStorage storage)
+public sealed class CompareApi(AppTargets targets, RunControl control)
 {
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(client);
         var (body, problem) = await RequestBody.ReadAsync<CompareBody>(request, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
@@ -48,47 +45,20 @@ public sealed class CompareApi(AppStorage storage)
             return Problems.BadField("to", $"'to' must differ from 'from' (both are {options.From}).");
         }
 
-        var store = storage.OpenPredictions();
-        foreach (var runId in new[] { body.RunA!, body.RunB! })
+        var start = await control.StartCompareAsync(client, body.RunA!, body.RunB!, options, targets.Predictions(), targets.Results(), cancellationToken)
+            .ConfigureAwait(false);
+        switch (start.Outcome)
         {
-            var ledger = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (ledger is null)
-            {
-                return Problems.NotFound(runId);
-            }
-
-            if (ledger.SummaryJson is null)
-            {
-                return Problems.Conflict(runId, ledger.Status.ToString(), $"Run '{runId}' is {ledger.Status}; only completed runs can be compared.");
-            }
+            case CompareOutcome.RunNotFound:
+                return Problems.NotFound(start.Subject!);
+            case CompareOutcome.RunNotCompleted:
+                return Problems.Conflict(start.Subject!, start.Status!, $"Run '{start.Subject}' is {start.Status}; only completed runs can be compared.");
+            case CompareOutcome.AlreadyActive:
+                return Problems.Conflict(start.ComparisonId, start.Status!, $"Comparison '{start.ComparisonId}' is already {start.Status}.");
+            default:
+                var links = RunLinks.For(request, start.ComparisonId);
+                return TypedResults.Accepted(links.Status, new { comparisonId = start.ComparisonId, status = "Started", links.Status });
         }
-
-        var id = ComparisonId(body.RunA!, body.RunB!);
-        var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended })
-        {
-            return Problems.Conflict(id, existing.RuntimeStatus.ToString(), $"Comparison '{id}' is already {existing.RuntimeStatus}.");
-        }
-
-        if (existing is not null)
-        {
-            await client.PurgeInstanceAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-
-        var input = new CompareRunsRequest(id, body.RunA!, body.RunB!, options);
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            CompareRunsOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = id }, cancellationToken).ConfigureAwait(false);
-        var links = RunLinks.For(request, id);
-        return TypedResults.Accepted(links.Status, new { comparisonId = id, status = "Started", links.Status });
-    }
-
-    /// <summary><c>compare-&lt;A&gt;-&lt;B&gt;</c> when it is a valid run id, else a stable hash of the pair, so status reads at /api/runs/{id}.</summary>
-    public static string ComparisonId(string runA, string runB)
-    {
-        var readable = $"compare-{runA}-{runB}";
-        return RunIds.IsValid(readable)
-            ? readable
-            : string.Create(CultureInfo.InvariantCulture, $"compare-{ShardKey.Fnv1a(runA + "\n" + runB):x8}");
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? Check(string field, string? runId) =>

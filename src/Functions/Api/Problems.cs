@@ -27,4 +27,8 @@ internal static class Problems
             statusCode: StatusCodes.Status409Conflict,
             title: "Run state conflict",
             extensions: new Dictionary<string, object?> { ["runId"] = runId, ["status"] = status });
+
+    /// <summary>503: the app's storage refused it or lacks a container or table; the detail is the one-line fix.</summary>
+    public static ProblemHttpResult Storage(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is not usable");
 }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using LandUse.Pipeline.Orchestration;
-using LandUse.Pipeline.Predictions;
-using Microsoft.DurableTask.Client;
+using LandUse.Pipeline.Runs;
 
 namespace LandUse.Functions.Api;
 
-/// <summary>What <c>GET /api/runs/{runId}</c> answers: the orchestration's state, live progress and output, plus the ledger's totals.</summary>
+/// <summary>
+/// What <c>GET /api/runs/{runId}</c> answers: status, live progress (with the running 6- and 3-class accuracy), output,
+/// the ledger's totals, links to the run's artifacts (report.html, summary.json, predictions.csv, ...) and its endpoints.
+/// </summary>
 public sealed record RunStatusResponse(
     string RunId,
     string Status,
@@ -15,36 +17,26 @@ public sealed record RunStatusResponse(
     RunTotalsView? Totals,
     JsonElement? Output,
     string? Error,
+    IReadOnlyDictionary<string, string> Artifacts,
     RunLinks Links)
 {
-    public static RunStatusResponse From(string runId, OrchestrationMetadata? instance, RunProgress? progress, RunRecord? ledger, RunLinks links)
+    public static RunStatusResponse From(RunView view, RunLinks links)
     {
-        ArgumentNullException.ThrowIfNull(links);
-        var status = instance?.RuntimeStatus.ToString() ?? ledger?.Status.ToString() ?? "Unknown";
-        var error = instance?.FailureDetails?.ErrorMessage ?? ledger?.Error;
+        ArgumentNullException.ThrowIfNull(view);
+        var ledger = view.Ledger;
         return new RunStatusResponse(
-            runId,
-            status,
-            instance?.CreatedAt ?? ledger?.StartedAt,
-            instance?.LastUpdatedAt ?? ledger?.FinishedAt,
-            progress,
-            ledger is null ? null : new RunTotalsView(ledger.Listed, ledger.Scored, ledger.Failed, ledger.Skipped, ledger.ModelVersion),
-            instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? ParseOrNull(instance.SerializedOutput) : null,
-            error,
+            view.RunId,
+            view.Status,
+            view.CreatedAt,
+            view.LastUpdatedAt,
+            view.Progress,
+            ledger is null ? null : new RunTotalsView(ledger.Listed, ledger.Scored, ledger.Failed, ledger.Skipped, ledger.ModelVersion, ledger.Counts.Accuracy6, ledger.Counts.Accuracy3),
+            view.Output,
+            view.Error,
+            view.Artifacts,
             links);
-    }
-
-    private static JsonElement? ParseOrNull(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 }
 
-/// <summary>The ledger's counts for a run, as last written by the pipeline.</summary>
-public sealed record RunTotalsView(long Listed, long Scored, long Failed, long Skipped, string? ModelVersion);
+/// <summary>The ledger's counts for a run, as last written by the pipeline, with its accuracy against truth when known.</summary>
+public sealed record RunTotalsView(long Listed, long Scored, long Failed, long Skipped, string? ModelVersion, double? Accuracy6, double? Accuracy3);

@@ -1,24 +1,22 @@
 using LandUse.Functions.Configuration;
+using LandUse.Pipeline.Connections;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
-using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Runs;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 
 namespace LandUse.Functions.Api;
 
 public sealed partial class RunsApi
 {
     /// <summary>
-    /// <c>POST /api/runs</c>: validates the body (400 naming the field), refuses a run id that is still active (409),
-    /// clears the history of a finished attempt of the same id (its rows stay, so the run resumes), and starts ScoreRun
-    /// with the run id as instance id; 202 with the status URLs.
+    /// <c>POST /api/runs</c>: validates the body (400 naming the field), then <see cref="RunControl.StartAsync"/>: 409 for
+    /// an id that is still active, a finished id resumes; 202 with the status URLs. Storage that cannot work is one line.
     /// </summary>
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(client);
         var (body, problem) = await RequestBody.ReadAsync<StartRunBody>(request, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
@@ -31,28 +29,32 @@ public sealed partial class RunsApi
             return invalid;
         }
 
-        var existing = await client.GetInstanceAsync(run!.RunId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (IsActive(existing))
+        RunStart start;
+        try
         {
-            return Problems.Conflict(run.RunId, existing!.RuntimeStatus.ToString(), $"Run '{run.RunId}' is already {existing.RuntimeStatus}; cancel it or wait for it to finish.");
+            start = await control.StartAsync(client, run!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageAccessException ex) when (ex.ErrorCode == "ContainerNotFound")
+        {
+            return Problems.BadField("container", ex.Message);
+        }
+        catch (StorageAccessException ex)
+        {
+            return Problems.Storage(ex.Message);
         }
 
-        if (existing is not null)
+        if (start.Outcome == StartOutcome.AlreadyActive)
         {
-            await RunInstances.PurgeAsync(client, run.RunId, cancellationToken).ConfigureAwait(false);
+            return Problems.Conflict(start.RunId, start.ActiveStatus!, $"Run '{start.RunId}' is already {start.ActiveStatus}; cancel it or wait for it to finish.");
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            OrchestrationNames.ScoreRun, run, new StartOrchestrationOptions { InstanceId = run.RunId }, cancellationToken).ConfigureAwait(false);
-        LogStarted(logger, run.RunId, run.Source.DisplayName, existing is not null);
-        var links = RunLinks.For(request, run.RunId);
-        return TypedResults.Accepted(links.Status, new StartRunResponse(run.RunId, existing is null ? "Started" : "Restarted", links));
+        var links = RunLinks.For(request, start.RunId);
+        return TypedResults.Accepted(links.Status, new StartRunResponse(start.RunId, start.Outcome.ToString(), links));
     }
 
     private (RunRequest? Run, IResult? Problem) ToRunRequest(StartRunBody body)
     {
-        var options = storage.Options;
-        var container = body.Container ?? options.TilesContainer;
+        var container = body.Container ?? targets.Options.TilesContainer;
         if (!ContainerNames.IsValid(container))
         {
             return (null, Problems.BadField("container", $"'{container}' is not a valid blob container name (3-63 lowercase letters, digits, single hyphens)."));
@@ -65,7 +67,7 @@ public sealed partial class RunsApi
         }
 
         var runId = body.RunId ?? RunIds.Default($"{container}/{prefix}", time.GetUtcNow());
-        var defaults = new RunRequest { RunId = runId, Source = storage.Tiles(container, prefix), ModelBundle = storage.ModelBundle, Output = storage.Predictions() };
+        var defaults = targets.Run(runId, targets.Tiles(container, prefix));
         var run = defaults with
         {
             BatchSize = body.BatchSize ?? defaults.BatchSize,
@@ -94,9 +96,6 @@ public sealed partial class RunsApi
         var cut = text.IndexOf(" (Parameter '", StringComparison.Ordinal);
         return cut > 0 ? text[..cut] : text.Split('\n')[0];
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started on {Source} (restart: {Restart})")]
-    private static partial void LogStarted(ILogger logger, string runId, string source, bool restart);
 }
 
 /// <summary>What <c>POST /api/runs</c> answers with 202: the run id and where to follow it.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using LandUse.Pipeline.Hosting;
-using LandUse.Pipeline.Predictions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
@@ -9,27 +6,20 @@ namespace LandUse.Functions.Api;
 public sealed partial class RunsApi
 {
     /// <summary>
-    /// <c>GET /api/runs/{runId}</c>: orchestration status with live progress (finished pages plus the pages still scoring),
-    /// the output once completed (a comparison's result), and the ledger's totals; the ledger alone when history is gone.
+    /// <c>GET /api/runs/{runId}</c>: status with live progress (tiles done, rate, ETA, running 6- and 3-class accuracy), the
+    /// output once completed (a comparison's result), the ledger's totals and links to the run's artifacts.
     /// </summary>
     public async Task<IResult> GetStatusAsync(HttpRequest request, DurableTaskClient client, string? runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(client);
         var (id, problem) = CheckRunId(runId);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (instance, progress) = await RunProgressReader.ReadAsync(client, id!, time, cancellationToken).ConfigureAwait(false);
-        var ledger = await storage.OpenPredictions().GetRunAsync(id!, cancellationToken).ConfigureAwait(false);
-        if (instance is null && ledger is null)
-        {
-            return Problems.NotFound(id!);
-        }
-
-        return TypedResults.Ok(RunStatusResponse.From(id!, instance, progress, ledger, RunLinks.For(request, id!)));
+        var view = await control.StatusAsync(client, id!, targets.Predictions(), cancellationToken).ConfigureAwait(false);
+        return view is null ? Problems.NotFound(id!) : TypedResults.Ok(RunStatusResponse.From(view, RunLinks.For(request, id!)));
     }
 
     /// <summary>
@@ -38,27 +28,18 @@ public sealed partial class RunsApi
     /// </summary>
     public async Task<IResult> GetSummaryAsync(DurableTaskClient client, string? runId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
         var (id, problem) = CheckRunId(runId);
         if (problem is not null)
         {
             return problem;
         }
 
-        var ledger = await storage.OpenPredictions().GetRunAsync(id!, cancellationToken).ConfigureAwait(false);
-        if (ledger?.SummaryJson is { } summary)
+        var read = await control.SummaryAsync(client, id!, targets.Predictions(), cancellationToken).ConfigureAwait(false);
+        return read switch
         {
-            using var document = JsonDocument.Parse(summary);
-            return TypedResults.Json(document.RootElement.Clone(), statusCode: StatusCodes.Status200OK);
-        }
-
-        var instance = await client.GetInstanceAsync(id!, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (instance is null && ledger is null)
-        {
-            return Problems.NotFound(id!);
-        }
-
-        var status = instance?.RuntimeStatus.ToString() ?? ledger!.Status.ToString();
-        return Problems.Conflict(id!, status, $"Run '{id}' has no summary yet: it is {status}. The summary is written when the run completes.");
+            { Summary: { } summary } => (IResult)TypedResults.Content(summary.ToJson(), "application/json", statusCode: StatusCodes.Status200OK),
+            { Status: null } => Problems.NotFound(id!),
+            { Status: { } status } => Problems.Conflict(id!, status, $"Run '{id}' has no summary yet: it is {status}. The summary is written when the run completes."),
+        };
     }
 }

@@ -1,27 +1,17 @@
 using LandUse.Functions.Configuration;
-using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Runs;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 
 namespace LandUse.Functions.Api;
 
 /// <summary>
-/// The <c>/api/runs</c> endpoints as plain methods over an <see cref="HttpRequest"/> and a <see cref="DurableTaskClient"/>,
-/// so tests drive them with a real HTTP context and the in-process engine; the function methods only forward.
+/// The <c>/api/runs</c> endpoints as HTTP mapping only: parse and check the request, call the Pipeline's
+/// <see cref="RunControl"/>, turn its answer into a response or a problem. Plain methods over an <see cref="HttpRequest"/>
+/// and a Durable client, so tests drive them with a real HTTP context and the in-process engine.
 /// </summary>
-public sealed partial class RunsApi(AppStorage storage, TimeProvider time, ILogger<RunsApi> logger)
+public sealed partial class RunsApi(AppTargets targets, RunControl control, TimeProvider time)
 {
-    /// <summary>Statuses in which an orchestration still owns its run id.</summary>
-    private static readonly OrchestrationRuntimeStatus[] Active =
-    [
-        OrchestrationRuntimeStatus.Pending,
-        OrchestrationRuntimeStatus.Running,
-        OrchestrationRuntimeStatus.Suspended,
-    ];
-
-    private static bool IsActive(OrchestrationMetadata? instance) => instance is not null && Active.Contains(instance.RuntimeStatus);
-
     private static (string? RunId, IResult? Problem) CheckRunId(string? runId) =>
         RunIds.IsValid(runId)
             ? (runId, null)

@@ -1,3 +1,5 @@
+using LandUse.Pipeline.Uploads;
+
 namespace LandUse.Functions.Configuration;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record LandUseOptions
     /// <summary>Blob container holding the tiles; the Event Grid blob trigger watches the same container.</summary>
     public string TilesContainer { get; init; } = "tiles";
 
-    /// <summary>Blob container that receives run summaries and reports.</summary>
+    /// <summary>Blob container that receives run artifacts (<c>runs/&lt;runId&gt;/</c>) and comparisons (<c>compare/&lt;id&gt;/</c>).</summary>
     public string ResultsContainer { get; init; } = "results";
 
     /// <summary>Blob service endpoint used with the managed identity, e.g. <c>https://acct.blob.core.windows.net</c>.</summary>

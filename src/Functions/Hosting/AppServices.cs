@@ -1,8 +1,7 @@
 using LandUse.Functions.Api;
-using LandUse.Functions.Compare;
 using LandUse.Functions.Configuration;
-using LandUse.Functions.Uploads;
 using LandUse.Pipeline.Backends.Remote;
+using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace LandUse.Functions.Hosting;
 
-/// <summary>Composition of the Function App: options, the scoring backend configuration picks, the Pipeline's services, the handlers.</summary>
+/// <summary>Composition of the Function App: options, the one credential, the scoring backend configuration picks, the Pipeline's services, the HTTP mapping.</summary>
 public static class AppServices
 {
     public static IHostApplicationBuilder AddLandUseFunctions(this IHostApplicationBuilder builder)
@@ -24,15 +23,13 @@ public static class AppServices
     public static IServiceCollection AddLandUseApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLandUseOptions(configuration);
+        services.AddLandUseCredential();
         services.AddScoringBackend(configuration);
         services.AddLandUsePipeline();
-        services.AddSingleton<AppStorage>();
+        services.AddSingleton<AppTargets>();
+        services.AddUploadScoring<AppTargets>();
         services.AddSingleton<RunsApi>();
         services.AddSingleton<CompareApi>();
-        services.AddSingleton<RunComparer>();
-        services.AddSingleton<LiveTileScorer>();
-        services.AddSingleton<UploadBatcher>();
-        services.AddSingleton<UploadedTileHandler>();
         return services;
     }
 }

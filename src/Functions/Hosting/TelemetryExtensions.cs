@@ -1,5 +1,5 @@
-using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using LandUse.Pipeline.Connections;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,11 +25,12 @@ public static class TelemetryExtensions
         var connectionString = builder.Configuration[ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            // Application Insights refuses local (key-only) auth: send with the app's managed identity.
+            // Application Insights refuses local (key-only) auth: send with the app's managed identity (the one credential).
+            var credential = builder.Services.AddLandUseCredential();
             telemetry.UseAzureMonitorExporter(options =>
             {
                 options.ConnectionString = connectionString;
-                options.Credential = new DefaultAzureCredential();
+                options.Credential = credential;
             });
         }
 

@@ -1,4 +1,6 @@
+using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.Activities;
+using LandUse.Pipeline.Comparisons;
 using LandUse.Pipeline.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 
@@ -10,7 +12,8 @@ public sealed class ActivityFunctions(
     ListPageActivity listPage,
     ScoreBatchActivity scoreBatch,
     SummarizeActivity summarize,
-    FailRunActivity failRun)
+    FailRunActivity failRun,
+    CompareRunsActivity compareRuns)
 {
     [Function(ActivityNames.StartRun)]
     public Task<RunStarted> StartRun([ActivityTrigger] StartRunRequest input, CancellationToken cancellationToken) =>
@@ -21,7 +24,7 @@ public sealed class ActivityFunctions(
         listPage.ExecuteAsync(input, cancellationToken);
 
     [Function(ActivityNames.ScoreBatch)]
-    public Task<PartialSummary> ScoreBatch([ActivityTrigger] BatchRequest input, CancellationToken cancellationToken) =>
+    public Task<TileCounts> ScoreBatch([ActivityTrigger] BatchRequest input, CancellationToken cancellationToken) =>
         scoreBatch.ExecuteAsync(input, cancellationToken);
 
     [Function(ActivityNames.Summarize)]
@@ -31,4 +34,8 @@ public sealed class ActivityFunctions(
     [Function(ActivityNames.FailRun)]
     public Task<bool> FailRun([ActivityTrigger] FailRunRequest input, CancellationToken cancellationToken) =>
         failRun.ExecuteAsync(input, cancellationToken);
+
+    [Function(ActivityNames.CompareRuns)]
+    public Task<CompareRunsResult> CompareRunsActivity([ActivityTrigger] CompareRunsRequest input, CancellationToken cancellationToken) =>
+        compareRuns.ExecuteAsync(input, cancellationToken);
 }

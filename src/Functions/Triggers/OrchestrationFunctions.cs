@@ -1,3 +1,5 @@
+using LandUse.Analysis.Summaries;
+using LandUse.Pipeline.Comparisons;
 using LandUse.Pipeline.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -18,9 +20,16 @@ public static class OrchestrationFunctions
     }
 
     [Function(OrchestrationNames.ScorePage)]
-    public static Task<PartialSummary> ScorePage([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static Task<TileCounts> ScorePage([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new ScorePageOrchestrator().RunAsync(context, context.GetInput<PageRequest>()!);
+    }
+
+    [Function(OrchestrationNames.CompareRuns)]
+    public static Task<CompareRunsResult> CompareRuns([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new CompareRunsOrchestrator().RunAsync(context, context.GetInput<CompareRunsRequest>()!);
     }
 }

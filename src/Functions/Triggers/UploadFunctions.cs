@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using LandUse.Functions.Uploads;
+using LandUse.Pipeline.Uploads;
 using Microsoft.Azure.Functions.Worker;
 
 namespace LandUse.Functions.Triggers;

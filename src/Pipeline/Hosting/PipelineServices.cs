@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using LandUse.Pipeline.Activities;
 using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Backends;
@@ -31,7 +30,7 @@ public static class PipelineServices
         ArgumentNullException.ThrowIfNull(services);
         services.AddLogging();
         services.TryAddSingleton(sp => new StorageConnections(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
-        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddLandUseCredential();
         services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton(new ScoringOptions());
         services.TryAddSingleton(TimeProvider.System);

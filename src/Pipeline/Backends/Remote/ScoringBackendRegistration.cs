@@ -1,5 +1,5 @@
 using Azure.Core;
-using Azure.Identity;
+using LandUse.Pipeline.Connections;
 using LandUse.Scoring.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +52,7 @@ public static class ScoringBackendRegistration
         }
 
         services.AddOptions<ScoringEndpointOptions>().Bind(section);
-        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddLandUseCredential();
         services.TryAddSingleton<ScoringTokenSource>();
         services.TryAddTransient<ScoringCredentialHandler>();
 

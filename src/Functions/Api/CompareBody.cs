@@ -1,6 +1,6 @@
 using LandUse.Scoring.Labels;
 
-namespace LandUse.Functions.Compare;
+namespace LandUse.Functions.Api;
 
 /// <summary>
 /// The body of <c>POST /api/compare</c>: run A (earlier) and run B (later), both completed runs of this app, and what
