@@ -15,7 +15,15 @@ internal static class LandUseCli
         }
 
         var root = BuildRoot();
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+
+        // `run` handles SIGINT/SIGTERM itself (graceful stop, see StopSignals); the others keep the library's handling.
+        var configuration = new InvocationConfiguration();
+        if (args.Length > 0 && args[0] == "run")
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
     }
 
     public static RootCommand BuildRoot()
@@ -34,6 +42,7 @@ internal static class LandUseCli
         // One line per command; keep in the order `landuse --help` shows them.
         yield return DemoCommand.Create();
         yield return RunCommand.Create();
+        yield return RunsCommand.Create();
         yield return ScoreCommand.Create();
         yield return TrainCommand.Create();
         yield return ReportCommand.Create();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LandUse.Scoring.Diagnostics;
 using LandUse.Scoring.Inference;
-using LandUse.Scoring.Labels;
 using LandUse.Synthetic.Tiles;
 
 namespace LandUse.Cli.Commands;
@@ -40,7 +39,7 @@ internal static class BenchCommand
         };
         command.SetAction(parse =>
         {
-            var tile = TileGenerator.RenderPng(LandCover.Developed, 1);
+            var tile = TileGenerator.RenderPng(TileClass.Developed, 1);
             ThroughputProbe.Run(tile, parse.GetValue(batches)!, parse.GetValue(provider), parse.GetValue(seconds), parse.InvocationConfiguration.Output);
             return 0;
         });

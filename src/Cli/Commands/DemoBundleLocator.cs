@@ -1,4 +1,4 @@
-using LandUse.Synthetic.Demo;
+using LandUse.Cli.Demo;
 
 namespace LandUse.Cli.Commands;
 

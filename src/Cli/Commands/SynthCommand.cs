@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using LandUse.Scoring.Hosting;
 using LandUse.Synthetic.County;
 using LandUse.Synthetic.Tiles;
 
@@ -33,7 +34,7 @@ internal static class SynthCommand
 
             var dir = Path.GetFullPath(parse.GetValue(output)!);
             var started = Stopwatch.StartNew();
-            var written = await TileSetWriter.WriteAsync(dir, n, parse.GetValue(seed), null, ct).ConfigureAwait(false);
+            var written = await TileSetWriter.WriteAsync(dir, n, parse.GetValue(seed), null, ct, MachineCores.Count).ConfigureAwait(false);
             await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {written} tiles ({n} per class) in {started.Elapsed.TotalSeconds:F1} s -> {dir}")).ConfigureAwait(false);
             return 0;
@@ -61,8 +62,8 @@ internal static class SynthCommand
 
             var dir = Path.GetFullPath(parse.GetValue(output)!);
             var started = Stopwatch.StartNew();
-            var plan = await CountyWriter.GenerateAsync(dir, r, c, parse.GetValue(seed), null, ct).ConfigureAwait(false);
-            var developed = CountyPlan.Years.Select(y => string.Create(CultureInfo.InvariantCulture, $"{y}: {plan.Count(y, Scoring.Labels.LandCover.Developed)}"));
+            var plan = await CountyWriter.GenerateAsync(dir, r, c, parse.GetValue(seed), null, ct, MachineCores.Count).ConfigureAwait(false);
+            var developed = CountyPlan.Years.Select(y => string.Create(CultureInfo.InvariantCulture, $"{y}: {plan.Count(y, TileClass.Developed)}"));
             await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {r} x {c} tiles for {CountyPlan.Years.Count} years in {started.Elapsed.TotalSeconds:F1} s -> {dir}; developed tiles {string.Join(", ", developed)}; {plan.Changes.Count} changed")).ConfigureAwait(false);
             return 0;

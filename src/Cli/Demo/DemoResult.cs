@@ -15,5 +15,5 @@ internal sealed record DemoResult(
 /// <summary>One year's run: its id, folder (with report.html) and summary as written to summary.json.</summary>
 internal sealed record DemoYear(int Year, string RunId, string RunFolder, RunSummary Summary)
 {
-    public string Report => Path.Combine(RunFolder, "report.html");
+    public string Report => Path.Combine(RunFolder, LandUse.Analysis.Runs.RunFiles.Report);
 }

@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using LandUse.Analysis.Change;
+using LandUse.Analysis.Runs;
 using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
+using LandUse.Scoring.Hosting;
 using LandUse.Synthetic.County;
-using LandUse.Synthetic.Demo;
 using Microsoft.Extensions.Logging;
 
 namespace LandUse.Cli.Demo;
@@ -35,7 +36,7 @@ internal static class DemoRunner
         var total = 2.0 * options.Rows * options.Cols;
         var countyStage = stages.Begin("Synthetic county");
         await CountyWriter.GenerateAsync(
-            countyDir, options.Rows, options.Cols, options.Seed, new Progress<int>(n => countyStage.Update(n, total)), ct).ConfigureAwait(false);
+            countyDir, options.Rows, options.Cols, options.Seed, new Progress<int>(n => countyStage.Update(n, total)), ct, MachineCores.Count).ConfigureAwait(false);
         countyStage.Complete(string.Create(CultureInfo.InvariantCulture, $"{options.Rows} x {options.Cols} tiles, {CountyPlan.Years[0]} and {CountyPlan.Years[1]}"));
 
         var runsDir = Path.Combine(outDir, "runs");
@@ -67,10 +68,10 @@ internal static class DemoRunner
             ConfigureLogging = logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning),
         };
         var progress = new Progress<RunProgress>(p => stage.Update(
-            p.Done, Math.Max(p.Listed, 1), string.Create(CultureInfo.InvariantCulture, $"{p.Phase}, {p.TilesPerSecond:0.0} tiles/s")));
+            p.Done, Math.Max(p.Listed, 1), string.Create(CultureInfo.InvariantCulture, $"{p.Phase}, {p.TilesPerSecond:0.0} tiles/s{(p.Accuracy6 is { } a ? $", {a * 100:0.0} % correct" : "")}")));
         var outcome = await LocalRun.ExecuteAsync(request, runsDir, new StorageConnections(), progress, engine, ct).ConfigureAwait(false);
         var folder = outcome.RunFolder ?? Path.Combine(runsDir, runId);
-        var summary = RunSummary.FromJson(await File.ReadAllTextAsync(Path.Combine(folder, "summary.json"), ct).ConfigureAwait(false));
+        var summary = RunSummary.FromJson(await File.ReadAllTextAsync(Path.Combine(folder, RunFiles.Summary), ct).ConfigureAwait(false));
         stage.Complete(string.Create(CultureInfo.InvariantCulture, $"{outcome.Scored} scored, {outcome.Failed} failed, {outcome.TilesPerSecond:0.0} tiles/s"));
         return new DemoYear(year, runId, folder, summary);
     }

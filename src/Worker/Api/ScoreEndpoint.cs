@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Wire;
 using LandUse.Worker.Batching;
 using LandUse.Worker.Model;
 using LandUse.Worker.Options;
@@ -16,8 +17,6 @@ namespace LandUse.Worker.Api;
 /// </summary>
 internal static class ScoreEndpoint
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         ModelHost model,
@@ -76,7 +75,7 @@ internal static class ScoreEndpoint
         return Results.Ok(new ScoreResponse(scorer.ModelVersion, results));
     }
 
-    private static async Task<TileResult[]> ScoreAsync(
+    private static async Task<TileScore[]> ScoreAsync(
         string[] refs,
         TileReader reader,
         ScoringBatcher batcher,
@@ -92,29 +91,29 @@ internal static class ScoreEndpoint
         }
 
         var predictions = await batcher.ScoreAsync(readable, cancellationToken).ConfigureAwait(false);
-        var results = new TileResult[reads.Count];
+        var results = new TileScore[reads.Count];
         var next = 0;
         for (var i = 0; i < reads.Count; i++)
         {
             results[i] = reads[i].Error is { } readError
-                ? new TileResult(refs[i], null, null, readError)
+                ? new TileScore(refs[i], null, null, readError)
                 : ToResult(refs[i], predictions[next++]);
         }
 
         return results;
     }
 
-    private static TileResult ToResult(string tileRef, TilePrediction prediction) =>
+    private static TileScore ToResult(string tileRef, TilePrediction prediction) =>
         prediction.Succeeded
-            ? new TileResult(tileRef, prediction.Label?.ToString(), prediction.Probabilities, null, prediction.Resized)
-            : new TileResult(tileRef, null, null, prediction.Error);
+            ? new TileScore(tileRef, prediction.Label?.ToString(), prediction.Probabilities, null, prediction.Resized)
+            : new TileScore(tileRef, null, null, prediction.Error);
 
     private static bool TryParse(byte[] body, out ScoreRequest request, out string error)
     {
         request = new ScoreRequest(null, null);
         try
         {
-            request = JsonSerializer.Deserialize<ScoreRequest>(body, Json) ?? request;
+            request = JsonSerializer.Deserialize<ScoreRequest>(body, WireJson.Options) ?? request;
         }
         catch (JsonException ex)
         {

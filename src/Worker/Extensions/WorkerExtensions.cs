@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using LandUse.Scoring.Wire;
 using LandUse.Worker.Api;
 using LandUse.Worker.Auth;
 using LandUse.Worker.Batching;

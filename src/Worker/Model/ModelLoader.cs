@@ -1,12 +1,11 @@
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
-using LandUse.Synthetic.Demo;
 using LandUse.Worker.Options;
 using Microsoft.Extensions.Options;
 
 namespace LandUse.Worker.Model;
 
-/// <summary>Finds the model bundle (configured path, else the demo bundle) and opens a scorer on it.</summary>
+/// <summary>Opens a scorer on the model bundle <c>Worker:ModelPath</c> names; the worker never builds or trains a model.</summary>
 internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILoggerFactory loggerFactory) : IScorerSource
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<ModelLoader>();
@@ -17,8 +16,8 @@ internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILogg
         var path = settings.ModelPath;
         if (string.IsNullOrWhiteSpace(path))
         {
-            LogDemo(logger);
-            path = await DemoBundle.EnsureAsync(new Progress<string>(line => LogProgress(logger, line)), cancellationToken).ConfigureAwait(false);
+            throw new InvalidOperationException(
+                "No model: set Worker__ModelPath to a model bundle folder (model.onnx + manifest.json), e.g. one `landuse train` or `landuse demo` wrote.");
         }
 
         LogLoading(logger, path, settings.Provider, settings.MaxBatch);
@@ -61,12 +60,6 @@ internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILogg
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model bundle {Path} could not be read (attempt {Attempt}): {Reason}; retrying")]
     private static partial void LogLocked(ILogger logger, string path, int attempt, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "No Worker:ModelPath configured; using the demo bundle (built on first use)")]
-    private static partial void LogDemo(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo bundle: {Line}")]
-    private static partial void LogProgress(ILogger logger, string line);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading model bundle {Path} (provider {Provider}, max batch {MaxBatch})")]
     private static partial void LogLoading(ILogger logger, string path, ExecutionProvider provider, int maxBatch);

@@ -10,7 +10,7 @@ public sealed record WorkerOptions
 {
     public const string SectionName = "Worker";
 
-    /// <summary>Model bundle folder; empty means the demo bundle, built on first use.</summary>
+    /// <summary>Model bundle folder (required): the worker serves the bundle it is given and never trains one.</summary>
     public string? ModelPath { get; init; }
 
     /// <summary>Execution provider to ask for; CUDA falls back to CPU when the GPU runtime is absent.</summary>

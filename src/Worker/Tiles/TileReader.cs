@@ -15,8 +15,8 @@ internal sealed class TileReader(IOptions<WorkerOptions> options, BlobServiceCli
         ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)) + Path.DirectorySeparatorChar
         : null;
 
-    /// <summary>Tiles larger than this are refused before they are read.</summary>
-    public const long MaxTileBytes = 32L * 1024 * 1024;
+    /// <summary>Tiles larger than this are refused before they are read (Scoring's one tile size cap).</summary>
+    public const long MaxTileBytes = LandUse.Scoring.Imaging.TileLimits.MaxFileBytes;
 
     public async Task<IReadOnlyList<TileRead>> ReadAllAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
     {
