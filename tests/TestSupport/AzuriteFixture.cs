@@ -3,8 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Xunit;
 
-namespace LandUse.Integration.Fixtures;
+namespace LandUse.TestSupport;
 
 /// <summary>
 /// A real Azurite (npm <c>azurite@3</c>) in memory on free loopback ports for the whole test assembly. Installs it into
@@ -14,6 +15,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private Process? _process;
+
+    public const string AccountName = "devstoreaccount1";
 
     public string ConnectionString { get; private set; } = "";
 
@@ -55,6 +58,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
             $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
         await WaitReadyAsync();
     }
+
+    /// <summary>The same endpoints with another account key: every request is refused (403), as with a mistyped key.</summary>
+    public string ConnectionStringWithKey(string accountKey) => ConnectionString.Replace(AccountKey, accountKey, StringComparison.Ordinal);
 
     public ValueTask DisposeAsync()
     {

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace LandUse.Integration.Fixtures;
+namespace LandUse.TestSupport;
 
 /// <summary>
 /// Middleware in front of the scoring worker's endpoints that answers chosen <c>/v1/score</c> calls (1-based) with a
 /// 500, holds them until the caller gives up, or shuts the worker down at the first one. Faulted calls never reach the
-/// scorer. Shared with tests/Worker.Tests.
+/// scorer. Used by tests/Worker.Tests and tests/Integration.
 /// </summary>
-internal sealed class FaultInjection(IReadOnlyCollection<int> failing, IReadOnlyCollection<int> stalling, bool shutDownOnScore = false)
+public sealed class FaultInjection(IReadOnlyCollection<int> failing, IReadOnlyCollection<int> stalling, bool shutDownOnScore = false)
 {
     private int _calls;
 

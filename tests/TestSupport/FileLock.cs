@@ -1,7 +1,7 @@
-namespace LandUse.Integration.Fixtures;
+namespace LandUse.TestSupport;
 
 /// <summary>An exclusive lock file, so concurrent test processes install or build a shared thing once.</summary>
-internal static class FileLock
+public static class FileLock
 {
     public static async Task<FileStream> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
-namespace LandUse.Integration.Fixtures;
+namespace LandUse.TestSupport;
 
 /// <summary>Finds the repository root (the folder holding LandUse.sln): recorded at build time, else above the output folder.</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(() =>
     {

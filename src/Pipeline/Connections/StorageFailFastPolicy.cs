@@ -53,11 +53,13 @@ public sealed class StorageFailFastPolicy(StorageService service) : HttpPipeline
         {
             401 => $"Storage account '{account}' refused the request{on} (401 {errorCode}): the credential is not valid for it; sign in again (az login) or check the connection string.",
             403 => $"Storage account '{account}' refused the request{on} (403 {errorCode}): check the account key in the connection string, or give the identity the {role} role.",
-            404 when errorCode is "ContainerNotFound" => $"Container {resource ?? "(none)"} does not exist in storage account '{account}': create it and upload the tiles, or check the container name.",
-            404 when errorCode is "TableNotFound" => $"Table {resource ?? "(none)"} does not exist in storage account '{account}': a run creates it; check the account and the run id.",
+            404 when errorCode is "ContainerNotFound" => $"{Capitalized(resource ?? "the container")} does not exist in storage account '{account}': create it and upload the tiles, or check the container name.",
+            404 when errorCode is "TableNotFound" => $"{Capitalized(resource ?? "the table")} does not exist in storage account '{account}': a run creates it; check the account and the run id.",
             _ => null,
         };
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private void Check(HttpMessage message)
     {

@@ -1,3 +1,4 @@
+using LandUse.TestSupport;
 using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Stores;
 

@@ -1,3 +1,5 @@
+using LandUse.Scoring.Output;
+using LandUse.TestSupport;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
 using LandUse.Scoring.Labels;
@@ -65,25 +67,8 @@ public sealed class FilePredictionStoreTests
         });
     }
 
-    [Fact]
-    public async Task The_run_record_round_trips()
+    private static PredictionRow Row(TileEntry tile) => new(tile.Ref, LandCover.Forest, [0.1f, 0.5f, 0.1f, 0.1f, 0.1f, 0.1f], null)
     {
-        using var folder = new TempFolder();
-        var store = new FilePredictionStore(folder.Path);
-        var ct = TestContext.Current.CancellationToken;
-        var run = new RunRecord { RunId = "run3", Status = RunStatus.Completed, Listed = 5, Scored = 4, Failed = 1, SummaryJson = "{}" };
-
-        await store.SaveRunAsync(run, ct);
-
-        Assert.Equal(run, await store.GetRunAsync("run3", ct));
-        Assert.Null(await store.GetRunAsync("other", ct));
-    }
-
-    private static PredictionRow Row(TileEntry tile) => new()
-    {
-        Path = tile.Ref,
-        Label = LandCover.Forest,
-        Probabilities = [0.1f, 0.5f, 0.1f, 0.1f, 0.1f, 0.1f],
         ModelVersion = "m1",
         SourceVersion = tile.Version,
         ScoredAt = DateTimeOffset.UnixEpoch,

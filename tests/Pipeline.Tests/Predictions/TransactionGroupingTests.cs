@@ -1,3 +1,4 @@
+using LandUse.Scoring.Output;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -45,12 +46,10 @@ public sealed class TransactionGroupingTests
         Assert.Equal([100, 1], transactions.Select(t => t.Count).ToArray());
     }
 
-    private static PredictionRow Row(string path) => new()
+    private static PredictionRow Row(string path) => new(path, null, null, "x")
     {
-        Path = path,
         ModelVersion = "m1",
         SourceVersion = "v1",
         ScoredAt = DateTimeOffset.UnixEpoch,
-        Error = "x",
     };
 }

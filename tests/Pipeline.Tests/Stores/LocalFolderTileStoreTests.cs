@@ -1,3 +1,4 @@
+using LandUse.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,3 +1,4 @@
+using LandUse.TestSupport;
 using System.Text;
 using LandUse.Pipeline.Stores;
 using LandUse.Pipeline.Truth;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
-using LandUse.Worker.Api;
+using LandUse.Scoring.Wire;
 using LandUse.Worker.Tests.Support;
 
 namespace LandUse.Worker.Tests.Api;

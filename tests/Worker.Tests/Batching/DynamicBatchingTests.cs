@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
-using LandUse.Worker.Api;
+using LandUse.Scoring.Wire;
 using LandUse.Worker.Tests.Support;
 
 namespace LandUse.Worker.Tests.Batching;

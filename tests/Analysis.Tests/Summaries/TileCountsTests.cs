@@ -1,13 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using LandUse.Pipeline.Orchestration;
-using LandUse.Pipeline.Predictions;
+using LandUse.Analysis.Summaries;
 using LandUse.Scoring.Labels;
+using LandUse.Scoring.Output;
 
-namespace LandUse.Pipeline.Tests.Orchestration;
+namespace LandUse.Analysis.Tests.Summaries;
 
-public sealed class PartialSummaryTests
+public sealed class TileCountsTests
 {
     [Property(MaxTest = 50)]
     public Property Merging_batch_partials_equals_summing_all_rows_at_once()
@@ -16,35 +16,31 @@ public sealed class PartialSummaryTests
         return Prop.ForAll(outcome.ListOf().ToArbitrary(), Gen.Choose(1, 7).ToArbitrary(), (pairs, batch) =>
         {
             var rows = pairs.Select((p, i) => Row(i, p.Item1, p.Item2)).ToArray();
-            var merged = rows.Chunk(batch).Select(c => PartialSummary.FromRows(c, 0)).Aggregate(PartialSummary.Empty, (a, b) => a.Merge(b));
-            var whole = PartialSummary.FromRows(rows, 0);
+            var merged = rows.Chunk(batch).Select(c => TileCounts.FromRows(c, 0)).Aggregate(TileCounts.Empty, (a, b) => a.Merge(b));
+            var whole = TileCounts.FromRows(rows, 0);
             return merged.Scored == whole.Scored
                 && merged.Failed == whole.Failed
                 && merged.Tiles == rows.Length
                 && merged.Predicted.SequenceEqual(whole.Predicted)
                 && merged.Confusion.SequenceEqual(whole.Confusion)
                 && merged.Confusion.Sum() == rows.Count(r => r.Succeeded && r.Truth is not null)
-                && merged.Failures.Count == Math.Min(PartialSummary.FailureCap, whole.Failed);
+                && merged.Failures.Count == Math.Min(TileCounts.FailureCap, whole.Failed);
         });
     }
 
     [Fact]
     public void Confusion_counts_are_truth_major()
     {
-        var partial = PartialSummary.FromRows([Row(0, (int)LandCover.Developed, (int)LandCover.Forest)], 0);
+        var partial = TileCounts.FromRows([Row(0, (int)LandCover.Developed, (int)LandCover.Forest)], 0);
         Assert.Equal(1, partial.Confusion[((int)LandCover.Forest * 6) + (int)LandCover.Developed]);
-        var totals = partial.ToRunTotals("r", "s", "m", 1, null, null);
-        Assert.Equal(1, totals.Scored);
+        var totals = new RunTotals { RunId = "r", Source = "s", ModelVersion = "m", Listed = 1, Counts = partial };
+        Assert.Equal(1, totals.Counts.Scored);
         Assert.Equal(1, totals.Listed);
     }
 
     // label -1 = failed tile; truth -1 = unknown.
-    private static PredictionRow Row(int i, int label, int truth) => new()
+    private static PredictionRow Row(int i, int label, int truth) => new($"t{i}.png", label >= 0 ? (LandCover)label : null, label >= 0 ? new float[6] : null, label >= 0 ? null : "broken")
     {
-        Path = $"t{i}.png",
-        Label = label >= 0 ? (LandCover)label : null,
-        Probabilities = label >= 0 ? new float[6] : null,
-        Error = label >= 0 ? null : "broken",
         Truth = truth >= 0 ? (LandCover)truth : null,
         ModelVersion = "m",
         SourceVersion = "v",

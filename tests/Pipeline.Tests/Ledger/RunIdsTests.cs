@@ -1,6 +1,6 @@
-using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Ledger;
 
-namespace LandUse.Pipeline.Tests.Predictions;
+namespace LandUse.Pipeline.Tests.Ledger;
 
 public sealed class RunIdsTests
 {
