@@ -51,10 +51,18 @@ public sealed class CsvReader : IDisposable
     }
 
     /// <summary>Every record after the header; blank lines are skipped.</summary>
+    /// <exception cref="InvalidDataException">A quoted field is never closed; the message names the file and line.</exception>
     public IEnumerable<CsvRecord> Records()
     {
         foreach (var row in _reader)
         {
+            // In RFC 4180 every quoted field holds an even number of quotes (open, close, doubled ones); an odd count
+            // means the last field's quote was never closed and the rest of the file was swallowed into it.
+            if (row.Span.Count('"') % 2 != 0)
+            {
+                throw new InvalidDataException($"{Name} line {row.LineNumberFrom}: unterminated quoted field.");
+            }
+
             var fields = new string[row.ColCount];
             for (var i = 0; i < fields.Length; i++)
             {

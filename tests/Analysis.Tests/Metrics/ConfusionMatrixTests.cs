@@ -13,18 +13,18 @@ public sealed class ConfusionMatrixTests
     {
         var tiles = TestTiles.FromCodes(codes);
         var totals = RunTotals.FromTiles("r", tiles);
-        var matrix = ConfusionMatrix.FromCounts(6, totals.Confusion);
+        var matrix = ConfusionMatrix.FromCounts(6, totals.Counts.Confusion);
         var scoredWithTruth = tiles.Count(t => t.Predicted is not null && t.Truth is not null);
         return matrix.Total == scoredWithTruth
-            && totals.Predicted.Sum() == totals.Scored
-            && totals.Scored + totals.Failed == tiles.Count
+            && totals.Counts.Predicted.Sum() == totals.Counts.Scored
+            && totals.Counts.Scored + totals.Counts.Failed == tiles.Count
             && matrix.Regroup().Total == matrix.Total;
     }
 
     [Property]
     public bool Three_group_accuracy_is_never_below_six_class_accuracy(int[] codes)
     {
-        var matrix = ConfusionMatrix.FromCounts(6, RunTotals.FromTiles("r", TestTiles.FromCodes(codes)).Confusion);
+        var matrix = ConfusionMatrix.FromCounts(6, RunTotals.FromTiles("r", TestTiles.FromCodes(codes)).Counts.Confusion);
         var six = ClassificationMetrics.From(matrix, LabelScheme.ClassNames);
         var three = ClassificationMetrics.From(matrix.Regroup(), LabelScheme.GroupNames);
         return three.Accuracy >= six.Accuracy && three.Correct >= six.Correct;
@@ -33,9 +33,9 @@ public sealed class ConfusionMatrixTests
     [Property]
     public bool Merging_partial_matrices_equals_counting_everything_at_once(int[] first, int[] second)
     {
-        var a = ConfusionMatrix.FromCounts(6, RunTotals.FromTiles("a", TestTiles.FromCodes(first)).Confusion);
-        var b = ConfusionMatrix.FromCounts(6, RunTotals.FromTiles("b", TestTiles.FromCodes(second)).Confusion);
-        var all = ConfusionMatrix.FromCounts(6, RunTotals.FromTiles("ab", TestTiles.FromCodes([.. first, .. second])).Confusion);
+        var a = ConfusionMatrix.FromCounts(6, RunTotals.FromTiles("a", TestTiles.FromCodes(first)).Counts.Confusion);
+        var b = ConfusionMatrix.FromCounts(6, RunTotals.FromTiles("b", TestTiles.FromCodes(second)).Counts.Confusion);
+        var all = ConfusionMatrix.FromCounts(6, RunTotals.FromTiles("ab", TestTiles.FromCodes([.. first, .. second])).Counts.Confusion);
         a.Merge(b);
         return a.ToRowMajor().SequenceEqual(all.ToRowMajor());
     }

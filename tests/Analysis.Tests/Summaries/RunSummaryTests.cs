@@ -22,13 +22,16 @@ public sealed class RunSummaryTests
             Source = "tiles/2016",
             ModelVersion = "demo-1",
             Listed = 14,
-            Scored = 12,
-            Failed = 2,
-            Skipped = 0,
-            Resized = 1,
-            Predicted = [0, 0, 2, 2, 0, 8],
-            Confusion = confusion,
-            Failures = [new TileFailure("tiles/bad1.png", "not a PNG"), new TileFailure("tiles/bad2.png", "truncated")],
+            Counts = new TileCounts
+            {
+                Scored = 12,
+                Failed = 2,
+                Skipped = 0,
+                Resized = 1,
+                Predicted = [0, 0, 2, 2, 0, 8],
+                Confusion = confusion,
+                Failures = [new TileFailure("tiles/bad1.png", "not a PNG"), new TileFailure("tiles/bad2.png", "truncated")],
+            },
             Started = Start,
             Finished = Start.AddSeconds(4),
         };
@@ -55,7 +58,7 @@ public sealed class RunSummaryTests
     [Fact]
     public void Without_truth_the_metrics_and_confusion_are_null_but_development_is_kept()
     {
-        var s = RunSummaryBuilder.Build(Totals(withTruth: false) with { Confusion = [] });
+        var s = RunSummaryBuilder.Build(Totals(withTruth: false) is var t ? t with { Counts = t.Counts with { Confusion = [] } } : null!);
 
         Assert.Null(s.Metrics6);
         Assert.Null(s.Metrics3);
@@ -67,9 +70,11 @@ public sealed class RunSummaryTests
     [Fact]
     public void Failure_list_is_capped_but_the_total_kept()
     {
-        var s = RunSummaryBuilder.Build(Totals(withTruth: false) with { Failed = 500 }, failureCap: 1);
+        var totals = Totals(withTruth: false);
+        var failures = Enumerable.Range(0, TileCounts.FailureCap + 10).Select(i => new TileFailure($"bad{i}.png", "broken")).ToArray();
+        var s = RunSummaryBuilder.Build(totals with { Counts = totals.Counts with { Failed = 500, Failures = failures } });
 
-        Assert.Single(s.Failures.Items);
+        Assert.Equal(TileCounts.FailureCap, s.Failures.Items.Count);
         Assert.Equal(500, s.Failures.Total);
     }
 
@@ -102,7 +107,7 @@ public sealed class RunSummaryTests
     [Fact]
     public void Wrong_number_of_predicted_counts_names_the_run()
     {
-        var ex = Assert.Throws<ArgumentException>(() => RunSummaryBuilder.Build(Totals(false) with { Predicted = [1, 2] }));
+        var ex = Assert.Throws<ArgumentException>(() => RunSummaryBuilder.Build(Totals(false) is var t ? t with { Counts = t.Counts with { Predicted = [1, 2] } } : null!));
         Assert.Contains("Run run-1: expected 6 predicted counts, got 2", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -38,6 +38,24 @@ public sealed class TileCountsTests
         Assert.Equal(1, totals.Listed);
     }
 
+    [Fact]
+    public void Running_accuracy_counts_six_class_hits_and_three_class_hits_over_tiles_with_truth()
+    {
+        var counts = TileCounts.FromRows(
+        [
+            Row(0, (int)LandCover.Forest, (int)LandCover.Forest),
+            Row(1, (int)LandCover.Shrub, (int)LandCover.Forest),
+            Row(2, (int)LandCover.Developed, (int)LandCover.Cultivated),
+            Row(3, (int)LandCover.Developed, -1),
+            Row(4, -1, (int)LandCover.Forest),
+        ], 0);
+
+        Assert.Equal(3, counts.WithTruth);
+        Assert.Equal(1.0 / 3, counts.Accuracy6!.Value, 12);
+        Assert.Equal(2.0 / 3, counts.Accuracy3!.Value, 12); // Shrub for Forest is still Undeveloped
+        Assert.Null(TileCounts.FromRows([Row(0, 1, -1)], 0).Accuracy6);
+    }
+
     // label -1 = failed tile; truth -1 = unknown.
     private static PredictionRow Row(int i, int label, int truth) => new($"t{i}.png", label >= 0 ? (LandCover)label : null, label >= 0 ? new float[6] : null, label >= 0 ? null : "broken")
     {
