@@ -1,3 +1,4 @@
+using LandUse.TestSupport;
 using System.Text.Json.Nodes;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Labels;

@@ -1,3 +1,4 @@
+using LandUse.TestSupport;
 using LandUse.Scoring.Labels;
 using LandUse.Scoring.Tests.Support;
 using LandUse.Scoring.Training;

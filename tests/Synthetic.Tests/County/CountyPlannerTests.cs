@@ -1,8 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using LandUse.Scoring.Labels;
 using LandUse.Synthetic.County;
+
+using LandUse.Synthetic.Tiles;
 
 namespace LandUse.Synthetic.Tests.County;
 
@@ -12,16 +13,16 @@ public sealed class CountyPlannerTests
     public void Development_spreads_between_the_years_onto_land_next_to_the_town()
     {
         var plan = CountyPlanner.Plan(24, 32, 3);
-        var before = plan.Count(CountyPlan.FirstYear, LandCover.Developed);
-        var after = plan.Count(CountyPlan.SecondYear, LandCover.Developed);
+        var before = plan.Count(CountyPlan.FirstYear, TileClass.Developed);
+        var after = plan.Count(CountyPlan.SecondYear, TileClass.Developed);
 
         Assert.InRange(before, 24 * 32 / 10, 24 * 32 * 6 / 10);
         Assert.True(after > before, $"developed {before} -> {after}");
         Assert.Equal(after - before, plan.Changes.Count);
         Assert.All(plan.Changes, c =>
         {
-            Assert.Equal(LandCover.Developed, c.To);
-            Assert.NotEqual(LandCover.Developed, c.From);
+            Assert.Equal(TileClass.Developed, c.To);
+            Assert.NotEqual(TileClass.Developed, c.From);
             Assert.Equal(CountyPlan.TileId(c.Row, c.Col), c.Id);
             Assert.True(HasDevelopedNeighbour(plan, CountyPlan.SecondYear, c.Row, c.Col), $"{c.Id} grew out of nowhere");
         });
@@ -82,9 +83,9 @@ public sealed class CountyPlannerTests
             var first = plan.TilesOf(CountyPlan.FirstYear);
             var second = plan.TilesOf(CountyPlan.SecondYear);
             var differences = first.Zip(second).Where(p => p.First.Label != p.Second.Label).Select(p => p.First.Id).ToArray();
-            var canGrow = first.Any(t => t.Label != LandCover.Developed && HasDevelopedNeighbour(plan, CountyPlan.FirstYear, t.Row, t.Col));
+            var canGrow = first.Any(t => t.Label != TileClass.Developed && HasDevelopedNeighbour(plan, CountyPlan.FirstYear, t.Row, t.Col));
             return first.Count == size.Item1 * size.Item2
-                && first.Zip(second).All(p => p.First.Label != LandCover.Developed || p.Second.Label == LandCover.Developed)
+                && first.Zip(second).All(p => p.First.Label != TileClass.Developed || p.Second.Label == TileClass.Developed)
                 && differences.SequenceEqual(plan.Changes.Select(c => c.Id))
                 && (!canGrow || plan.Changes.Count > 0);
         });
@@ -97,7 +98,7 @@ public sealed class CountyPlannerTests
             for (var dc = -1; dc <= 1; dc++)
             {
                 var (r, c) = (row + dr, col + dc);
-                if ((dr, dc) != (0, 0) && r >= 0 && c >= 0 && r < plan.Rows && c < plan.Cols && plan.At(year, r, c) == LandCover.Developed)
+                if ((dr, dc) != (0, 0) && r >= 0 && c >= 0 && r < plan.Rows && c < plan.Cols && plan.At(year, r, c) == TileClass.Developed)
                 {
                     return true;
                 }

@@ -1,6 +1,7 @@
+using LandUse.TestSupport;
 using LandUse.Scoring.Labels;
 using LandUse.Synthetic.County;
-using LandUse.Synthetic.Tests.Support;
+using LandUse.Synthetic.Tiles;
 
 namespace LandUse.Synthetic.Tests.County;
 
@@ -27,7 +28,7 @@ public sealed class CountyWriterTests
                 var (row, col) = (int.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture));
                 Assert.Equal($"r{row:D4}_c{col:D4}", cells[0]);
                 Assert.True(LabelScheme.TryParseClass(cells[3], out var label), $"bad label {cells[3]}");
-                Assert.Equal(plan.At(year, row, col), label);
+                Assert.Equal(plan.At(year, row, col).ToString(), label.ToString());
                 var png = await File.ReadAllBytesAsync(Path.Combine(dir, cells[0] + ".png"), ct);
                 Assert.Equal((224, 224, 8, 2), Png.Header(png));
             }

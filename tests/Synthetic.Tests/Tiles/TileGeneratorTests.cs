@@ -1,16 +1,15 @@
-using LandUse.Scoring.Labels;
-using LandUse.Synthetic.Tests.Support;
+using LandUse.TestSupport;
 using LandUse.Synthetic.Tiles;
 
 namespace LandUse.Synthetic.Tests.Tiles;
 
 public sealed class TileGeneratorTests
 {
-    public static TheoryData<LandCover> Classes => [.. LabelScheme.Classes];
+    public static TheoryData<TileClass> Classes => [.. TileClasses.All];
 
     [Theory]
     [MemberData(nameof(Classes))]
-    public void Same_seed_gives_identical_png_bytes(LandCover cover)
+    public void Same_seed_gives_identical_png_bytes(TileClass cover)
     {
         var seed = TileGenerator.TileSeed(7, cover, 3);
         Assert.Equal(TileGenerator.RenderPng(cover, seed), TileGenerator.RenderPng(cover, seed));
@@ -18,7 +17,7 @@ public sealed class TileGeneratorTests
 
     [Theory]
     [MemberData(nameof(Classes))]
-    public void Different_seeds_give_different_tiles(LandCover cover)
+    public void Different_seeds_give_different_tiles(TileClass cover)
     {
         var a = TileGenerator.RenderRgba(cover, TileGenerator.TileSeed(1, cover, 0));
         var b = TileGenerator.RenderRgba(cover, TileGenerator.TileSeed(2, cover, 0));
@@ -29,7 +28,7 @@ public sealed class TileGeneratorTests
 
     [Theory]
     [MemberData(nameof(Classes))]
-    public void Tiles_are_224_by_224_8_bit_RGB_png(LandCover cover)
+    public void Tiles_are_224_by_224_8_bit_RGB_png(TileClass cover)
     {
         var png = TileGenerator.RenderPng(cover, TileGenerator.TileSeed(3, cover, 5));
         Assert.Equal((224, 224, 8, 2), Png.Header(png));
@@ -38,7 +37,7 @@ public sealed class TileGeneratorTests
     [Fact]
     public void Rendering_in_parallel_gives_the_same_bytes_as_one_at_a_time()
     {
-        var jobs = LabelScheme.Classes.SelectMany(c => Enumerable.Range(0, 4).Select(i => (c, i))).ToArray();
+        var jobs = TileClasses.All.SelectMany(c => Enumerable.Range(0, 4).Select(i => (c, i))).ToArray();
         var serial = jobs.Select(j => TileGenerator.RenderPng(j.c, TileGenerator.TileSeed(11, j.c, j.i))).ToArray();
         var parallel = new byte[jobs.Length][];
         Parallel.For(0, jobs.Length, k => parallel[k] = TileGenerator.RenderPng(jobs[k].c, TileGenerator.TileSeed(11, jobs[k].c, jobs[k].i)));
@@ -48,10 +47,10 @@ public sealed class TileGeneratorTests
     [Fact]
     public void Same_scene_under_another_look_keeps_the_layout_but_changes_the_pixels()
     {
-        var scene = TileGenerator.TileSeed(5, LandCover.Cultivated, 0);
-        var a = TileGenerator.RenderRgba(LandCover.Cultivated, scene, 1);
-        var b = TileGenerator.RenderRgba(LandCover.Cultivated, scene, 2);
-        var other = TileGenerator.RenderRgba(LandCover.Cultivated, TileGenerator.TileSeed(5, LandCover.Cultivated, 1), 1);
+        var scene = TileGenerator.TileSeed(5, TileClass.Cultivated, 0);
+        var a = TileGenerator.RenderRgba(TileClass.Cultivated, scene, 1);
+        var b = TileGenerator.RenderRgba(TileClass.Cultivated, scene, 2);
+        var other = TileGenerator.RenderRgba(TileClass.Cultivated, TileGenerator.TileSeed(5, TileClass.Cultivated, 1), 1);
         Assert.NotEqual(a, b);
 
         // Same layout: the two looks correlate far better with each other than with another field.
@@ -64,7 +63,7 @@ public sealed class TileGeneratorTests
         var seeds = new HashSet<ulong>();
         foreach (var set in new[] { 1, 2 })
         {
-            foreach (var cover in LabelScheme.Classes)
+            foreach (var cover in TileClasses.All)
             {
                 for (var i = 0; i < 200; i++)
                 {
@@ -77,7 +76,7 @@ public sealed class TileGeneratorTests
     [Fact]
     public void Unknown_class_is_refused_by_name()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TileGenerator.RenderPng((LandCover)42, 1));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TileGenerator.RenderPng((TileClass)42, 1));
         Assert.Contains("Not a land-cover class", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,4 @@
-using LandUse.Scoring.Labels;
-using LandUse.Synthetic.Tests.Support;
+using LandUse.TestSupport;
 using LandUse.Synthetic.Tiles;
 
 namespace LandUse.Synthetic.Tests.Tiles;
@@ -13,8 +12,8 @@ public sealed class TileSetWriterTests
         var written = await TileSetWriter.WriteAsync(temp.Path, 3, 4, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(18, written);
-        Assert.Equal(LabelScheme.ClassNames.Order(StringComparer.Ordinal), Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        foreach (var cover in LabelScheme.Classes)
+        Assert.Equal(TileClasses.All.Select(c => c.ToString()).Order(StringComparer.Ordinal), Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var cover in TileClasses.All)
         {
             var files = Directory.GetFiles(Path.Combine(temp.Path, cover.ToString())).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
             Assert.Equal(Enumerable.Range(0, 3).Select(i => TileSetWriter.TileId(cover, i) + ".png"), files);
@@ -33,7 +32,7 @@ public sealed class TileSetWriterTests
         await TileSetWriter.WriteAsync(a.Path, 2, 9, null, ct);
         await TileSetWriter.WriteAsync(b.Path, 2, 9, null, ct);
         await TileSetWriter.WriteAsync(c.Path, 2, 10, null, ct);
-        var relative = Path.Combine("Forest", TileSetWriter.TileId(LandCover.Forest, 1) + ".png");
+        var relative = Path.Combine("Forest", TileSetWriter.TileId(TileClass.Forest, 1) + ".png");
 
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(a.Path, relative), ct), await File.ReadAllBytesAsync(Path.Combine(b.Path, relative), ct));
         Assert.NotEqual(await File.ReadAllBytesAsync(Path.Combine(a.Path, relative), ct), await File.ReadAllBytesAsync(Path.Combine(c.Path, relative), ct));

@@ -1,10 +1,11 @@
 using System.Buffers.Binary;
 using SkiaSharp;
+using Xunit;
 
-namespace LandUse.Synthetic.Tests.Support;
+namespace LandUse.TestSupport;
 
 /// <summary>Reads what a PNG says about itself (IHDR) and its pixels, independently of the generator.</summary>
-internal static class Png
+public static class Png
 {
     private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
 

@@ -1,4 +1,4 @@
-namespace LandUse.Synthetic.Tests.Demo;
+namespace LandUse.Cli.Tests.Demo;
 
 /// <summary>Demo-bundle tests change process environment variables, so they run one at a time.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

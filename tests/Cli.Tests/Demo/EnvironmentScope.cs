@@ -1,4 +1,4 @@
-namespace LandUse.Synthetic.Tests.Demo;
+namespace LandUse.Cli.Tests.Demo;
 
 /// <summary>Sets environment variables for one test and restores the previous values afterwards.</summary>
 internal sealed class EnvironmentScope : IDisposable

@@ -1,14 +1,14 @@
+using LandUse.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Labels;
 using LandUse.Scoring.Training;
-using LandUse.Synthetic.Demo;
-using LandUse.Synthetic.Tests.Support;
+using LandUse.Cli.Demo;
 using LandUse.Synthetic.Tiles;
 
-namespace LandUse.Synthetic.Tests.Demo;
+namespace LandUse.Cli.Tests.Demo;
 
 /// <summary>
 /// The acceptance check that keeps the generator honest: the demo model (ResNet18 features, trained on seed 1)
@@ -33,7 +33,7 @@ public sealed class DemoModelAccuracyTests
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo bundle ready after {clock.Elapsed.TotalSeconds:F1} s: {folders[0]}"));
 
         using var test = new TempFolder();
-        await TileSetWriter.WriteAsync(test.Path, 100, 2, null, ct);
+        await TileSetWriter.WriteAsync(test.Path, 100, 2, null, ct, LandUse.Scoring.Hosting.MachineCores.Count);
         var tiles = LabelScheme.Classes
             .SelectMany(c => Directory.GetFiles(Path.Combine(test.Path, c.ToString())).Order(StringComparer.Ordinal).Select(f => (Cover: c, Png: File.ReadAllBytes(f))))
             .ToArray();
@@ -58,7 +58,7 @@ public sealed class DemoModelAccuracyTests
         var train = LabelScheme.Classes
             .SelectMany(c => Enumerable.Range(0, DemoBundle.PerClass).Select(i => (Cover: c, Index: i)))
             .AsParallel().AsOrdered()
-            .Select(t => (t.Cover, Features: Png.ColourStatistics(TileGenerator.RenderPng(t.Cover, TileGenerator.TileSeed(DemoBundle.TrainSeed, t.Cover, t.Index)))))
+            .Select(t => (t.Cover, Features: Png.ColourStatistics(TileGenerator.RenderPng(SyntheticLabels.Painter(t.Cover), TileGenerator.TileSeed(DemoBundle.TrainSeed, SyntheticLabels.Painter(t.Cover), t.Index)))))
             .ToArray();
         var head = SoftmaxHead.Train(train.Select(t => t.Features).ToArray(), train.Select(t => (int)t.Cover).ToArray(), LabelScheme.ClassCount, DemoBundle.TrainOptions.Head, ct);
         return Accuracy(test.Select(t => (LandCover?)head.PredictClass(Png.ColourStatistics(t.Png))), test);

@@ -1,7 +1,7 @@
-using LandUse.Synthetic.Demo;
-using LandUse.Synthetic.Tests.Support;
+using LandUse.TestSupport;
+using LandUse.Cli.Demo;
 
-namespace LandUse.Synthetic.Tests.Demo;
+namespace LandUse.Cli.Tests.Demo;
 
 [Collection(DemoGroup.Name)]
 public sealed class DemoBundleLocationTests
