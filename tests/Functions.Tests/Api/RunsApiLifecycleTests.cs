@@ -70,7 +70,7 @@ public sealed class RunsApiLifecycleTests(FunctionsAppFixture app)
         var gone = await HttpExchange.ExecuteAsync(await Api.GetStatusAsync(HttpExchange.Request("GET", "/api/runs/dup-run"), app.Engine.Client, "dup-run", Ct));
         Assert.Equal(404, gone.Status);
         var rows = 0;
-        await foreach (var _ in app.Storage.OpenPredictions().ReadRunAsync("dup-run", 1, Ct))
+        await foreach (var _ in app.Predictions.ReadRunAsync("dup-run", 1, Ct))
         {
             rows++;
         }
@@ -78,22 +78,6 @@ public sealed class RunsApiLifecycleTests(FunctionsAppFixture app)
         Assert.Equal(0, rows);
     }
 
-    private async Task<JsonElement> WaitForStatusAsync(string runId, string wanted, Func<JsonElement, bool>? until = null)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var reply = await HttpExchange.ExecuteAsync(await Api.GetStatusAsync(HttpExchange.Request("GET", $"/api/runs/{runId}"), app.Engine.Client, runId, Ct));
-            Assert.Equal(200, reply.Status);
-            var status = reply.Text("status");
-            if (status == wanted && (until is null || until(reply.Body)))
-            {
-                return reply.Body;
-            }
-
-            Assert.True(status is "Pending" or "Running", $"Run {runId} ended {status}, not {wanted}: {reply.Body}");
-            Assert.True(DateTime.UtcNow < deadline, $"Run {runId} still {status} after 3 minutes: {reply.Body}");
-            await Task.Delay(250, Ct);
-        }
-    }
+    private Task<JsonElement> WaitForStatusAsync(string runId, string wanted, Func<JsonElement, bool>? until = null) =>
+        RunStatusPoller.WaitAsync(Api, app, runId, wanted, until);
 }

@@ -1,8 +1,9 @@
 using LandUse.Functions.Configuration;
 using LandUse.Functions.Hosting;
-using LandUse.Integration.Fixtures;
 using LandUse.Pipeline.Hosting;
-using LandUse.Synthetic.Demo;
+using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Uploads;
+using LandUse.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,11 +27,14 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
 
     public EmbeddedEngine Engine => _engine!;
 
-    public AppStorage Storage => Services.GetRequiredService<AppStorage>();
+    public AppTargets Targets => Services.GetRequiredService<AppTargets>();
+
+    /// <summary>The app's prediction store (its tables on Azurite).</summary>
+    public IPredictionStore Predictions => Services.GetRequiredService<PredictionStoreFactory>().Open(Targets.Predictions());
 
     public async ValueTask InitializeAsync()
     {
-        var demo = DemoBundle.EnsureAsync(null, CancellationToken.None);
+        var demo = TestBundles.DemoAsync();
         _azurite = new AzuriteFixture();
         await _azurite.InitializeAsync();
         var configuration = new ConfigurationBuilder()

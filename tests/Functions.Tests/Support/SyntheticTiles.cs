@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using LandUse.Scoring.Labels;
-using LandUse.Synthetic.Tiles;
+using LandUse.TestSupport;
 
 namespace LandUse.Functions.Tests.Support;
 
@@ -15,7 +15,7 @@ internal static class SyntheticTiles
         {
             for (var i = 0; i < perClass; i++)
             {
-                var png = TileGenerator.RenderPng(cover, TileGenerator.TileSeed(7, cover, i));
+                var png = SyntheticLabels.Png(cover, i);
                 await client.GetBlobClient($"{cover}/{cover.ToString().ToLowerInvariant()}-{i}.png").UploadAsync(new BinaryData(png), overwrite: true);
             }
         }
@@ -23,5 +23,5 @@ internal static class SyntheticTiles
         return client;
     }
 
-    public static byte[] Png(LandCover cover, int index) => TileGenerator.RenderPng(cover, TileGenerator.TileSeed(7, cover, index));
+    public static byte[] Png(LandCover cover, int index) => SyntheticLabels.Png(cover, index);
 }

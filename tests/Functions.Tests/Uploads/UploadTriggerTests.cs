@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using LandUse.Functions.Tests.Support;
-using LandUse.Functions.Uploads;
+using LandUse.Pipeline.Uploads;
+using LandUse.Scoring.Output;
 using LandUse.Pipeline.Predictions;
 using LandUse.Scoring.Labels;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +78,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app)
     private async Task<List<PredictionRow>> RowsAsync(string container)
     {
         var rows = new List<PredictionRow>();
-        var store = app.Storage.OpenPredictions();
+        var store = app.Predictions;
         await store.PrepareAsync(LiveRuns.RunIdFor(container), Ct);
         await foreach (var row in store.ReadRunAsync(LiveRuns.RunIdFor(container), 1, Ct))
         {
