@@ -57,6 +57,18 @@ public sealed class ReadinessTests
         Assert.Contains(missing, detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_worker_without_a_model_path_never_trains_one_and_says_which_setting_to_set()
+    {
+        var settings = await WorkerServer.SettingsAsync(null, ("Worker:ModelPath", null));
+        await using var server = await WorkerServer.StartAsync(settings, waitUntilReady: false);
+        var model = server.Get<ModelHost>();
+        await Assert.ThrowsAnyAsync<Exception>(() => model.WhenReady.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken));
+
+        Assert.Equal(ModelStatus.Failed, model.Status);
+        Assert.Contains("Worker__ModelPath", model.FailureReason, StringComparison.Ordinal);
+    }
+
     /// <summary>The real loader, held back until the test opens the gate.</summary>
     private sealed class GatedSource(Task gate, IScorerSource inner) : IScorerSource
     {

@@ -75,10 +75,10 @@ public sealed class ScoreTests(SharedWorker worker)
     }
 
     [Fact]
-    public async Task With_no_configuration_at_all_the_worker_serves_the_demo_bundle_and_refuses_every_v1_call()
+    public async Task With_only_a_model_path_the_worker_serves_that_bundle_and_refuses_every_v1_call()
     {
         var demo = await TestModel.LoadAsync();
-        await using var server = await WorkerServer.StartAsync(new Dictionary<string, string?>());
+        await using var server = await WorkerServer.StartAsync(new Dictionary<string, string?> { ["Worker:ModelPath"] = await TestModel.PathAsync() });
         using var client = server.Client("anything");
 
         using var health = await client.GetAsync(new Uri("healthz", UriKind.Relative), TestContext.Current.CancellationToken);

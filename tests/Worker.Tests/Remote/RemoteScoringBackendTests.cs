@@ -6,7 +6,7 @@ using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Stores;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
-using LandUse.Integration.Fixtures;
+using LandUse.TestSupport;
 using LandUse.Worker.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

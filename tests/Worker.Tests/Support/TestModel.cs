@@ -1,14 +1,12 @@
 using LandUse.Scoring.Bundles;
-using LandUse.Synthetic.Demo;
+using LandUse.TestSupport;
 
 namespace LandUse.Worker.Tests.Support;
 
 /// <summary>The real demo bundle (built once per machine, then cached) that every worker test scores with.</summary>
 internal static class TestModel
 {
-    private static readonly Lazy<Task<string>> Path = new(() => DemoBundle.EnsureAsync(null, CancellationToken.None));
-
-    public static Task<string> PathAsync() => Path.Value;
+    public static Task<string> PathAsync() => TestBundles.DemoAsync();
 
     /// <summary>Loads the bundle for in-process comparisons with what the worker answers.</summary>
     public static async Task<ModelBundle> LoadAsync() => ModelBundle.Load(await PathAsync());

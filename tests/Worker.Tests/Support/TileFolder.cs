@@ -1,5 +1,5 @@
 using LandUse.Scoring.Labels;
-using LandUse.Synthetic.Tiles;
+using LandUse.TestSupport;
 
 namespace LandUse.Worker.Tests.Support;
 
@@ -27,7 +27,7 @@ internal sealed class TileFolder : IDisposable
             for (var i = 0; i < perClass; i++)
             {
                 var tileRef = $"{cover}/t{i:D3}.png";
-                File.WriteAllBytes(System.IO.Path.Combine(root, tileRef), TileGenerator.RenderPng(cover, TileGenerator.TileSeed(seed, cover, i)));
+                File.WriteAllBytes(System.IO.Path.Combine(root, tileRef), SyntheticLabels.Png(cover, i, seed));
                 refs.Add(tileRef);
             }
         }
