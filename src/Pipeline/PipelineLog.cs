@@ -26,7 +26,7 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Run {RunId} counts do not add up: {Listed} listed but {Tiles} tiles have results")]
     public static partial void CountsMismatch(ILogger logger, string runId, long listed, long tiles);
 
-    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Run {RunId} cancelled: {Tiles} of {Listed} listed tiles have results; the same run id resumes")]
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "Run {RunId} cancelled: {Tiles} of {Listed} listed tiles have results; the same run id resumes")]
     public static partial void RunCancelled(ILogger logger, string runId, long tiles, long listed);
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Run {RunId}: {Warning}")]

@@ -1,4 +1,5 @@
 using LandUse.Integration.Fixtures;
+using LandUse.TestSupport;
 
 [assembly: AssemblyFixture(typeof(AzuriteFixture))]
 [assembly: AssemblyFixture(typeof(ModelFixture))]

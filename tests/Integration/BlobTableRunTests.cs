@@ -2,8 +2,10 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using LandUse.Analysis.Summaries;
 using LandUse.Integration.Fixtures;
+using LandUse.TestSupport;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
@@ -50,14 +52,25 @@ public sealed class BlobTableRunTests(AzuriteFixture azurite, ModelFixture model
         Assert.All(rows, r => Assert.Equal(ShardKey.PartitionKey(request.RunId, r.GetString("path")), r.PartitionKey));
         Assert.Single(rows, r => r.GetString("error") is { Length: > 0 });
 
-        var run = (await service.GetTableClient(TablePredictionStore.RunsTable).GetEntityAsync<TableEntity>(TablePredictionStore.RunsPartition, request.RunId, cancellationToken: ct)).Value;
+        var run = (await service.GetTableClient(TableRunLedger.TableName).GetEntityAsync<TableEntity>(RunEntity.Partition, request.RunId, cancellationToken: ct)).Value;
         var record = RunEntity.FromEntity(run);
         Assert.Equal(RunStatus.Completed, record.Status);
         Assert.Equal(TileSetFixture.TileCount, record.Listed);
         Assert.Equal(TileSetFixture.TileCount - 1, record.Scored);
         Assert.Equal(1, record.Failed);
-        var summary = RunSummary.FromJson(record.SummaryJson!);
+        var summary = record.Summary!;
         Assert.Equal(record.Scored, summary.Confusion6!.Counts.Sum(r => r.Sum()));
+
+        // Every run gets its report: a Table-backed one in the results container under runs/<runId>/.
+        var results = new BlobContainerClient(azurite.ConnectionString, "results");
+        foreach (var name in new[] { "report.html", "summary.json", "predictions.csv", "index.csv" })
+        {
+            Assert.True(await results.GetBlobClient($"runs/{request.RunId}/{name}").ExistsAsync(ct), $"results/runs/{request.RunId}/{name} is missing");
+        }
+
+        var stored = RunSummary.FromJson((await results.GetBlobClient($"runs/{request.RunId}/summary.json").DownloadContentAsync(ct)).Value.Content.ToString());
+        Assert.Equal(record.Scored, stored.Counts.Scored);
+        Assert.Equal(TileSetFixture.TileCount, PredictionCsvRows((await results.GetBlobClient($"runs/{request.RunId}/predictions.csv").DownloadContentAsync(ct)).Value.Content.ToString()));
 
         // The local export matches the tables.
         RunAssertions.PredictionsCsv(outcome.RunFolder!, TileSetFixture.TileCount);
@@ -77,6 +90,8 @@ public sealed class BlobTableRunTests(AzuriteFixture azurite, ModelFixture model
             Directory.Delete(_runsDir, recursive: true);
         }
     }
+
+    private static int PredictionCsvRows(string csv) => Scoring.Output.PredictionCsv.Read(new StringReader(csv)).Count();
 
     private static async Task<List<TableEntity>> RowsAsync(TableClient table, string runId, CancellationToken ct)
     {

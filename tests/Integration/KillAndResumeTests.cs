@@ -74,27 +74,10 @@ public sealed class KillAndResumeTests(ModelFixture model, TileSetFixture tiles)
     private static int PartCount(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.jsonl").Count() : 0;
 
-    private Process StartCli(string runId)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "landuse.dll");
-        Assert.True(File.Exists(cli), $"The landuse CLI is not built next to the tests ({cli}).");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[]
-        {
-            cli, "run", tiles.Folder, "--run-id", runId, "--model", model.BundleDir, "--runs-dir", _runsDir,
-            "--batch-size", "4", "--parallel", "1", "--page-size", "64", "--json",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Set here so the CLI does not re-launch itself: the process we kill must be the one doing the work.
-        start.Environment["DOTNET_PROCESSOR_COUNT"] = "1024";
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start the landuse CLI.");
-    }
+    // DOTNET_PROCESSOR_COUNT is set so the CLI does not re-launch itself: the process we kill must be the one doing the work.
+    private Process StartCli(string runId) => CliProcess.Start(
+    [
+        "run", tiles.Folder, "--run-id", runId, "--model", model.BundleDir, "--runs-dir", _runsDir,
+        "--batch-size", "4", "--parallel", "1", "--page-size", "64", "--json",
+    ]);
 }

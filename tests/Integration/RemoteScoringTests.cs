@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Azure.Storage.Blobs;
 using LandUse.Integration.Fixtures;
+using LandUse.TestSupport;
 using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;

@@ -19,7 +19,8 @@ internal static class RunText
     public static string Outcome(RunOutcome o) => string.Create(
         CultureInfo.InvariantCulture,
         $"Run {o.RunId} {o.Status}: {o.Listed} listed, {o.Scored} scored, {o.Failed} failed, {o.Skipped} reused from an earlier attempt; " +
-        $"{o.TilesPerSecond:0.0} tiles/s over {o.Seconds:0.0} s; model {o.ModelVersion}; results in {o.RunFolder ?? o.ArtifactsAt}");
+        $"{o.TilesPerSecond:0.0} tiles/s over {o.Seconds:0.0} s; model {o.ModelVersion}; " +
+        ((o.RunFolder ?? o.ArtifactsAt) is { } at ? $"results in {at}" : "start the same run id to resume"));
 
     private static string Eta(double? seconds) => seconds is { } s
         ? TimeSpan.FromSeconds(Math.Round(s)).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)

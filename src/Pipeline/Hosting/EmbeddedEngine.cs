@@ -44,6 +44,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
             try
             {
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
+                SidecarSignals.Detach(host.Services);
                 return new EmbeddedEngine(host, options);
             }
             catch (Exception ex) when (attempt < StartAttempts && PortInUse.Caused(ex))
@@ -73,6 +74,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
         options.ConfigureServices?.Invoke(builder.Services);
+        builder.Services.AddSingleton<IHostLifetime, EngineLifetime>();
         builder.Services.AddLandUsePipeline();
         builder.Services.AddInMemoryDurableTask(registry => registry.AddLandUsePipelineTasks());
         return builder.Build();

@@ -19,7 +19,7 @@ public sealed class TileSetFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await TileSetWriter.WriteAsync(Folder, PerClass, 4242, null, CancellationToken.None);
+        await TileSetWriter.WriteAsync(Folder, PerClass, 4242, null, CancellationToken.None, LandUse.Scoring.Hosting.MachineCores.Count);
         await File.WriteAllBytesAsync(Path.Combine(Folder, BrokenTile), "not a png"u8.ToArray());
     }
 
