@@ -16,11 +16,13 @@ internal static class RunText
             ? string.Create(CultureInfo.InvariantCulture, $"; accuracy 6-class {a6 * 100:0.0} %, 3-class {a3 * 100:0.0} % ({withTruth:N0} tiles with truth)")
             : "";
 
-    public static string Outcome(RunOutcome o) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"Run {o.RunId} {o.Status}: {o.Listed} listed, {o.Scored} scored, {o.Failed} failed, {o.Skipped} reused from an earlier attempt; " +
-        $"{o.TilesPerSecond:0.0} tiles/s over {o.Seconds:0.0} s; model {o.ModelVersion}; " +
-        ((o.RunFolder ?? o.ArtifactsAt) is { } at ? $"results in {at}" : "start the same run id to resume"));
+    public static string Outcome(RunOutcome o)
+    {
+        var where = (o.RunFolder ?? o.ArtifactsAt) is { } at ? $"results in {at}" : "start the same run id to resume";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Run {o.RunId} {o.Status}: {o.Listed} listed, {o.Scored} scored, {o.Failed} failed, {o.Skipped} reused from an earlier attempt; {o.TilesPerSecond:0.0} tiles/s over {o.Seconds:0.0} s; model {o.ModelVersion}; {where}");
+    }
 
     private static string Eta(double? seconds) => seconds is { } s
         ? TimeSpan.FromSeconds(Math.Round(s)).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)
