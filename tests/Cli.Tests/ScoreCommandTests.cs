@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LandUse.Cli;
 using LandUse.Scoring.Backbone;
 using LandUse.Scoring.Labels;
 using LandUse.Scoring.Output;

@@ -2,13 +2,13 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using LandUse.Analysis.Summaries;
 using LandUse.Integration.Fixtures;
-using LandUse.TestSupport;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
+using LandUse.TestSupport;
 
 namespace LandUse.Integration;
 

@@ -1,13 +1,13 @@
 using System.Diagnostics.Metrics;
 using Azure.Storage.Blobs;
 using LandUse.Integration.Fixtures;
-using LandUse.TestSupport;
 using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
+using LandUse.TestSupport;
 using LandUse.Worker.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

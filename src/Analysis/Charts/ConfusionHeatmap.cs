@@ -31,7 +31,7 @@ public static class ConfusionHeatmap
         var heatmap = plot.Add.Heatmap(shares);
         heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([Colors.White, new Color(8, 48, 107)]);
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        
+
         // ScottPlot draws data row 0 at the top with cells centred on integer coordinates: row t sits at y = n - 1 - t.
 
         for (var t = 0; t < n; t++)

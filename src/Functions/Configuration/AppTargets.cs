@@ -1,6 +1,5 @@
 using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Backends.Remote;
-using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;

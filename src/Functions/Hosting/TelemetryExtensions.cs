@@ -1,10 +1,8 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using LandUse.Pipeline.Connections;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry;
 
 namespace LandUse.Functions.Hosting;
 

@@ -127,8 +127,12 @@ internal static class Shapes
         using var path = builder.Detach();
         using var paint = new SKPaint
         {
-            IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width, Color = color,
-            StrokeCap = SKStrokeCap.Round, StrokeJoin = SKStrokeJoin.Round,
+            IsAntialias = true,
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = width,
+            Color = color,
+            StrokeCap = SKStrokeCap.Round,
+            StrokeJoin = SKStrokeJoin.Round,
         };
         scene.Canvas.DrawPath(path, paint);
     }

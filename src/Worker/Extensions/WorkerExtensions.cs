@@ -2,13 +2,11 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using LandUse.Scoring.Wire;
 using LandUse.Worker.Api;
-using LandUse.Worker.Auth;
 using LandUse.Worker.Batching;
 using LandUse.Worker.Health;
 using LandUse.Worker.Model;
 using LandUse.Worker.Options;
 using LandUse.Worker.Tiles;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace LandUse.Worker.Extensions;

@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using LandUse.Analysis.Metrics;
-using LandUse.Analysis.Runs;
 using LandUse.Analysis.Summaries;
 using LandUse.Scoring.Labels;
 

@@ -1,5 +1,5 @@
-using LandUse.TestSupport;
 using LandUse.Cli.Demo;
+using LandUse.TestSupport;
 
 namespace LandUse.Cli.Tests.Demo;
 

@@ -1,12 +1,12 @@
-using LandUse.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
+using LandUse.Cli.Demo;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Labels;
 using LandUse.Scoring.Training;
-using LandUse.Cli.Demo;
 using LandUse.Synthetic.Tiles;
+using LandUse.TestSupport;
 
 namespace LandUse.Cli.Tests.Demo;
 

@@ -1,9 +1,8 @@
 using Azure.Storage.Blobs;
 using LandUse.Functions.Tests.Support;
 using LandUse.Pipeline.Uploads;
-using LandUse.Scoring.Output;
-using LandUse.Pipeline.Predictions;
 using LandUse.Scoring.Labels;
+using LandUse.Scoring.Output;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LandUse.Functions.Tests.Uploads;

@@ -1,6 +1,6 @@
-using LandUse.TestSupport;
 using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Stores;
+using LandUse.TestSupport;
 
 namespace LandUse.Pipeline.Tests.Hosting;
 

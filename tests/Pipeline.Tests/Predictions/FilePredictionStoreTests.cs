@@ -1,8 +1,8 @@
-using LandUse.Scoring.Output;
-using LandUse.TestSupport;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
 using LandUse.Scoring.Labels;
+using LandUse.Scoring.Output;
+using LandUse.TestSupport;
 
 namespace LandUse.Pipeline.Tests.Predictions;
 

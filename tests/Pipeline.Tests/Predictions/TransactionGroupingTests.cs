@@ -1,8 +1,8 @@
-using LandUse.Scoring.Output;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using LandUse.Pipeline.Predictions;
+using LandUse.Scoring.Output;
 
 namespace LandUse.Pipeline.Tests.Predictions;
 

@@ -1,8 +1,8 @@
-using LandUse.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using LandUse.Pipeline.Stores;
+using LandUse.TestSupport;
 
 namespace LandUse.Pipeline.Tests.Stores;
 

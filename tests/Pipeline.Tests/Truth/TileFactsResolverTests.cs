@@ -1,8 +1,8 @@
-using LandUse.TestSupport;
 using System.Text;
 using LandUse.Pipeline.Stores;
 using LandUse.Pipeline.Truth;
 using LandUse.Scoring.Labels;
+using LandUse.TestSupport;
 
 namespace LandUse.Pipeline.Tests.Truth;
 

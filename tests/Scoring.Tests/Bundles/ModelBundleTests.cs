@@ -1,8 +1,8 @@
-using LandUse.TestSupport;
 using System.Text.Json.Nodes;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Labels;
 using LandUse.Scoring.Tests.Support;
+using LandUse.TestSupport;
 
 namespace LandUse.Scoring.Tests.Bundles;
 

@@ -1,7 +1,7 @@
-using LandUse.TestSupport;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Labels;
 using LandUse.Scoring.Tests.Support;
+using LandUse.TestSupport;
 
 namespace LandUse.Scoring.Tests.Inference;
 

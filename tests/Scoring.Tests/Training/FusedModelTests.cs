@@ -1,8 +1,8 @@
-using LandUse.TestSupport;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Labels;
 using LandUse.Scoring.Tests.Support;
 using LandUse.Scoring.Training;
+using LandUse.TestSupport;
 
 namespace LandUse.Scoring.Tests.Training;
 

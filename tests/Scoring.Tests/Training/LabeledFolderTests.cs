@@ -1,7 +1,6 @@
-using LandUse.TestSupport;
 using LandUse.Scoring.Labels;
-using LandUse.Scoring.Tests.Support;
 using LandUse.Scoring.Training;
+using LandUse.TestSupport;
 
 namespace LandUse.Scoring.Tests.Training;
 

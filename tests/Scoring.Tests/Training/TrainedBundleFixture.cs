@@ -1,7 +1,7 @@
-using LandUse.TestSupport;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Tests.Support;
 using LandUse.Scoring.Training;
+using LandUse.TestSupport;
 
 namespace LandUse.Scoring.Tests.Training;
 

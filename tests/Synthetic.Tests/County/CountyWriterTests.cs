@@ -1,7 +1,6 @@
-using LandUse.TestSupport;
 using LandUse.Scoring.Labels;
 using LandUse.Synthetic.County;
-using LandUse.Synthetic.Tiles;
+using LandUse.TestSupport;
 
 namespace LandUse.Synthetic.Tests.County;
 

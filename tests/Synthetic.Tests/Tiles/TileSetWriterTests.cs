@@ -1,5 +1,5 @@
-using LandUse.TestSupport;
 using LandUse.Synthetic.Tiles;
+using LandUse.TestSupport;
 
 namespace LandUse.Synthetic.Tests.Tiles;
 

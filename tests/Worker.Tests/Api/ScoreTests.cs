@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Wire;
 using LandUse.Worker.Tests.Support;

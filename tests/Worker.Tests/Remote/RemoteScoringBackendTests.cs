@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using LandUse.Pipeline.Backends;
 using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Stores;
-using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
 using LandUse.TestSupport;
 using LandUse.Worker.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using LandUse.Pipeline.Stores;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Labels;

@@ -1,10 +1,8 @@
-using Azure.Core;
 using LandUse.Pipeline.Connections;
 using LandUse.Scoring.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 

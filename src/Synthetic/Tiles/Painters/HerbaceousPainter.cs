@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace LandUse.Synthetic.Tiles.Painters;
 
 /// <summary>Grass and meadow: smooth low-frequency tone changes, soft patches, a lone tree or path at most.</summary>
