@@ -72,8 +72,7 @@ internal static class RunsCommand
             var view = await control.StatusAsync(null, id, target, ct).ConfigureAwait(false);
             if (view is null)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"No run '{id}' in {control.Ledger(target).Description}.").ConfigureAwait(false);
-                return 2;
+                return await NoSuchRunAsync(parse, control, target, id).ConfigureAwait(false);
             }
 
             await parse.InvocationConfiguration.Output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(view, PipelineJson.Options) : Describe(view))
@@ -97,8 +96,7 @@ internal static class RunsCommand
             var purge = await control.PurgeAsync(null, id, target, parse.GetValue(predictions), ct).ConfigureAwait(false);
             if (!purge.Found)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"No run '{id}' in {control.Ledger(target).Description}.").ConfigureAwait(false);
-                return 2;
+                return await NoSuchRunAsync(parse, control, target, id).ConfigureAwait(false);
             }
 
             // A `landuse run --tables` also exported the run's files into the runs folder; they go with the run.
@@ -163,6 +161,12 @@ internal static class RunsCommand
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    private static async Task<int> NoSuchRunAsync(ParseResult parse, RunControl control, Pipeline.Predictions.PredictionTarget target, string runId)
+    {
+        await parse.InvocationConfiguration.Error.WriteLineAsync($"No run '{runId}' in {control.Ledger(target).Description}.").ConfigureAwait(false);
+        return 2;
     }
 
     private static string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "-";

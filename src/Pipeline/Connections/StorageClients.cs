@@ -11,34 +11,35 @@ namespace LandUse.Pipeline.Connections;
 /// </summary>
 public sealed class StorageClients(StorageConnections connections, TokenCredential credential)
 {
-    public BlobServiceClient Blobs(string? connectionName, Uri? serviceUri, string what)
-    {
-        var options = new BlobClientOptions();
-        options.AddPolicy(new StorageFailFastPolicy(StorageService.Blob), HttpPipelinePosition.PerCall);
-        if (!string.IsNullOrWhiteSpace(connectionName))
-        {
-            return new BlobServiceClient(connections.Get(connectionName), options);
-        }
-
-        return serviceUri is { } uri
-            ? new BlobServiceClient(uri, credential, options)
-            : throw new ArgumentException($"{what} needs a connection name or a blob service URI.");
-    }
+    public BlobServiceClient Blobs(string? connectionName, Uri? serviceUri, string what) =>
+        Create(connectionName, serviceUri, what, StorageService.Blob, new BlobClientOptions(),
+            (c, o) => new BlobServiceClient(c, o), (u, o) => new BlobServiceClient(u, credential, o));
 
     public BlobContainerClient Container(string? connectionName, Uri? serviceUri, string container, string what) =>
         Blobs(connectionName, serviceUri, what).GetBlobContainerClient(container);
 
-    public TableServiceClient Tables(string? connectionName, Uri? serviceUri, string what)
+    public TableServiceClient Tables(string? connectionName, Uri? serviceUri, string what) =>
+        Create(connectionName, serviceUri, what, StorageService.Table, new TableClientOptions(),
+            (c, o) => new TableServiceClient(c, o), (u, o) => new TableServiceClient(u, credential, o));
+
+    private TClient Create<TClient, TOptions>(
+        string? connectionName,
+        Uri? serviceUri,
+        string what,
+        StorageService service,
+        TOptions options,
+        Func<string, TOptions, TClient> fromConnectionString,
+        Func<Uri, TOptions, TClient> fromServiceUri)
+        where TOptions : ClientOptions
     {
-        var options = new TableClientOptions();
-        options.AddPolicy(new StorageFailFastPolicy(StorageService.Table), HttpPipelinePosition.PerCall);
+        options.AddPolicy(new StorageFailFastPolicy(service), HttpPipelinePosition.PerCall);
         if (!string.IsNullOrWhiteSpace(connectionName))
         {
-            return new TableServiceClient(connections.Get(connectionName), options);
+            return fromConnectionString(connections.Get(connectionName), options);
         }
 
         return serviceUri is { } uri
-            ? new TableServiceClient(uri, credential, options)
-            : throw new ArgumentException($"{what} needs a connection name or a table service URI.");
+            ? fromServiceUri(uri, options)
+            : throw new ArgumentException($"{what} needs a connection name or a {service.ToString().ToLowerInvariant()} service URI.");
     }
 }

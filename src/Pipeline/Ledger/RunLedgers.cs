@@ -17,9 +17,8 @@ public sealed class RunLedgers(StorageClients clients)
 
     private IRunLedger Create(PredictionTarget target) => target.Kind switch
     {
-        PredictionTargetKind.Files => new FileRunLedger(
-            target.RunsDir ?? throw new ArgumentException("A file prediction target needs a runs folder.", nameof(target))),
-        PredictionTargetKind.Tables => new TableRunLedger(clients.Tables(target.ConnectionName, target.TableServiceUri, "The run ledger")),
+        PredictionTargetKind.Files => new FileRunLedger(target.RequireRunsDir()),
+        PredictionTargetKind.Tables => new TableRunLedger(target.TableService(clients, "The run ledger")),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, "Unknown prediction target kind."),
     };
 }

@@ -16,9 +16,8 @@ public sealed class PredictionStoreFactory(StorageClients clients)
 
     private IPredictionStore Create(PredictionTarget target) => target.Kind switch
     {
-        PredictionTargetKind.Files => new FilePredictionStore(
-            target.RunsDir ?? throw new ArgumentException("A file prediction target needs a runs folder.", nameof(target))),
-        PredictionTargetKind.Tables => new TablePredictionStore(clients.Tables(target.ConnectionName, target.TableServiceUri, "A table prediction target")),
+        PredictionTargetKind.Files => new FilePredictionStore(target.RequireRunsDir()),
+        PredictionTargetKind.Tables => new TablePredictionStore(target.TableService(clients, "A table prediction target")),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, "Unknown prediction target kind."),
     };
 }

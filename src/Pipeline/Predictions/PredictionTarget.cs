@@ -22,6 +22,17 @@ public sealed record PredictionTarget
 
     public Uri? TableServiceUri { get; init; }
 
+    /// <summary>The runs folder of a file target.</summary>
+    /// <exception cref="ArgumentException">The target has none.</exception>
+    public string RequireRunsDir() => RunsDir ?? throw new ArgumentException("A file prediction target needs a runs folder.");
+
+    /// <summary>The table service of a Table target, through the one client factory.</summary>
+    public Azure.Data.Tables.TableServiceClient TableService(Connections.StorageClients clients, string what)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        return clients.Tables(ConnectionName, TableServiceUri, what);
+    }
+
     public static PredictionTarget Files(string runsDir) => new() { Kind = PredictionTargetKind.Files, RunsDir = runsDir };
 
     public static PredictionTarget Tables(string? connectionName, Uri? tableServiceUri = null) =>

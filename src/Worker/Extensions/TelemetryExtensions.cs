@@ -1,4 +1,4 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using LandUse.Worker.Telemetry;
 using OpenTelemetry.Metrics;
@@ -12,13 +12,13 @@ internal static class TelemetryExtensions
 {
     public const string ServiceName = "landuse-worker";
 
-    public static IHostApplicationBuilder AddWorkerTelemetry(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddWorkerTelemetry(this IHostApplicationBuilder builder, TokenCredential credential)
     {
         builder.Services.AddSingleton<WorkerMetrics>();
         var azureMonitor = !string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
 
         // Application Insights refuses local (key-only) auth: send with the worker's managed identity (AZURE_CLIENT_ID).
-        void Identity(AzureMonitorExporterOptions options) => options.Credential = new DefaultAzureCredential();
+        void Identity(AzureMonitorExporterOptions options) => options.Credential = credential;
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics =>

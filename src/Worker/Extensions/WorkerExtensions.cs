@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using LandUse.Scoring.Wire;
@@ -22,17 +23,21 @@ public static partial class WorkerExtensions
         var settings = section.Get<WorkerOptions>() ?? new WorkerOptions();
         builder.Services.AddOptions<WorkerOptions>().Bind(section);
 
+        // The worker's one credential (its managed identity in Azure): blob reads and telemetry export share it.
+        var credential = new DefaultAzureCredential();
+        builder.Services.AddSingleton<TokenCredential>(credential);
+
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IScorerSource, ModelLoader>();
         builder.Services.AddSingleton<ModelHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelHost>());
         builder.Services.AddSingleton<ScoringBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScoringBatcher>());
-        builder.Services.AddSingleton(sp => new TileReader(sp.GetRequiredService<IOptions<WorkerOptions>>(), CreateBlobClient(settings.Tiles)));
+        builder.Services.AddSingleton(sp => new TileReader(sp.GetRequiredService<IOptions<WorkerOptions>>(), CreateBlobClient(settings.Tiles, credential)));
         builder.Services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ModelReadyHealthCheck.Tag]);
 
         builder.AddWorkerAuth(settings.Auth);
-        builder.AddWorkerTelemetry();
+        builder.AddWorkerTelemetry(credential);
         return builder;
     }
 
@@ -63,14 +68,14 @@ public static partial class WorkerExtensions
         return app;
     }
 
-    private static BlobServiceClient? CreateBlobClient(WorkerTilesOptions settings)
+    private static BlobServiceClient? CreateBlobClient(WorkerTilesOptions settings, TokenCredential credential)
     {
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
             return new BlobServiceClient(settings.ConnectionString);
         }
 
-        return settings.BlobServiceUri is { } uri ? new BlobServiceClient(uri, new DefaultAzureCredential()) : null;
+        return settings.BlobServiceUri is { } uri ? new BlobServiceClient(uri, credential) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scoring worker: bearer auth {Bearer}, shared key {SharedKey}, tile root {TilesRoot}, blob service {BlobService}")]
