@@ -31,4 +31,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Run {RunId}: {Warning}")]
     public static partial void ReportWarning(ILogger logger, string runId, string warning);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Run {RunId} page {Page} batch {Batch}: not written, the run is no longer running (cancelled or deleted)")]
+    public static partial void BatchDropped(ILogger logger, string runId, int page, int batch);
 }

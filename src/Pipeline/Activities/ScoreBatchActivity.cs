@@ -1,5 +1,6 @@
 using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.Backends;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
@@ -14,12 +15,14 @@ namespace LandUse.Pipeline.Activities;
 /// <summary>
 /// Scores one batch of a page: loads its tiles from the manifest, reuses rows already stored with the same content
 /// and model version (resume), scores the rest, writes every row of the batch, and returns its small counts.
-/// A tile that cannot be read or decoded becomes a row with an error; it never fails the batch.
+/// A tile that cannot be read or decoded becomes a row with an error; it never fails the batch. A batch still in flight
+/// when its run was cancelled (or deleted) does not write: the ledger no longer says Running, and a resume rescores it.
 /// </summary>
 [DurableTask(ActivityNames.ScoreBatch)]
 public sealed class ScoreBatchActivity(
     TileStoreFactory tileStores,
     PredictionStoreFactory predictionStores,
+    RunLedgers ledgers,
     IScoringBackendProvider backends,
     TileFactsResolver facts,
     ScoringOptions scoringOptions,
@@ -56,6 +59,12 @@ public sealed class ScoreBatchActivity(
         if (toScore.Count > 0)
         {
             await ScoreAsync(input, tiles, toScore, rows, cancellationToken).ConfigureAwait(false);
+            if (await ledgers.Open(run.Output).GetAsync(run.RunId, cancellationToken).ConfigureAwait(false) is not { Status: RunStatus.Running })
+            {
+                PipelineLog.BatchDropped(log, run.RunId, input.Page, input.Batch);
+                return TileCounts.FromRows(rows!, skipped);
+            }
+
             await store.WriteBatchAsync(run.RunId, input.Page, input.Batch, rows!, cancellationToken).ConfigureAwait(false);
         }
 
