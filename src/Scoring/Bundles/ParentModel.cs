@@ -9,5 +9,5 @@ public sealed record ParentModel(string Name, string Version, string Sha256)
         return new ParentModel(manifest.Name, manifest.Version, manifest.Sha256);
     }
 
-    public override string ToString() => $"{Name} {Version} (sha256 {Sha256})";
+    public override string ToString() => $"{Name} version {Version} (sha256 {Sha256})";
 }
