@@ -16,7 +16,7 @@ public sealed class ModelQuantizeCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public async Task Quantize_prints_fp32_and_int8_side_by_side_and_score_uses_the_int8_bundle()
+    public async Task Quantize_prints_fp32_and_int8_side_by_side_then_score_and_bench_use_the_int8_bundle()
     {
         var ct = TestContext.Current.CancellationToken;
         var fp32 = await DemoBundle.EnsureAsync(null, ct);
@@ -52,6 +52,14 @@ public sealed class ModelQuantizeCommandTests : IDisposable
         var cuda = await Cli("score", labeled, "--model", int8, "--out", csv, "--provider", "Cuda");
         Assert.Equal(2, cuda.Exit);
         Assert.Contains("it is an INT8 bundle, made for the CPU provider", cuda.Error, StringComparison.Ordinal);
+
+        // bench reports the bundle's precision, and compares the two (working set in child processes); figures are not checked.
+        var bench = await Cli("bench", "--model", int8, "--compare", fp32, "--batch-sizes", "1", "--seconds", "1", "--rounds", "1");
+        Assert.True(bench.Exit == 0, bench.Error);
+        Assert.Contains($"A: landuse-demo-synthetic-v{DemoBundle.RecipeVersion} (fp32)   B: landuse-demo-synthetic-v{DemoBundle.RecipeVersion}-int8 (int8)", bench.Output, StringComparison.Ordinal);
+        Assert.Matches(@"raw model\s+1\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d\dx", bench.Output);
+        Assert.Matches(@"decode\+model\s+32\s+\d+\.\d\s+\d+\.\d", bench.Output);
+        Assert.Matches(@"peak working set, scoring at batch 1 in a process of its own: A \d+ MiB, B \d+ MiB", bench.Output);
     }
 
     [Fact]
