@@ -58,7 +58,7 @@ internal static class ModelQuantizeCommand
                 await stdout.WriteLineAsync(QuantizeReportText.Format(report)).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is ModelBundleException or TrainingDataException or ArgumentException or NotSupportedException)
+            catch (Exception ex) when (ex is ModelBundleException or TrainingDataException or ArgumentException or NotSupportedException or InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
             {
                 await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return 2;
