@@ -24,6 +24,11 @@ public static class PrecisionComparison
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(tiles);
         ArgumentNullException.ThrowIfNull(options);
+        if (!SameInput(reference.Manifest, candidate.Manifest))
+        {
+            throw new ArgumentException($"Bundles '{reference.Folder}' and '{candidate.Folder}' expect different inputs (name, size, channel order or normalization); they cannot be compared on the same tensors.", nameof(candidate));
+        }
+
         using var a = new Probe(reference, options);
         using var b = new Probe(candidate, options);
         if (a.FeatureName != b.FeatureName)
@@ -71,6 +76,10 @@ public static class PrecisionComparison
             a.FeatureName,
             options.BatchSize);
     }
+
+    private static bool SameInput(ModelManifest a, ModelManifest b) =>
+        (a.InputName, a.InputWidth, a.InputHeight, a.Layout, a.ChannelOrder, a.PixelScale) == (b.InputName, b.InputWidth, b.InputHeight, b.Layout, b.ChannelOrder, b.PixelScale)
+        && a.Mean.SequenceEqual(b.Mean) && a.Std.SequenceEqual(b.Std);
 
     private static double Cosine(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
@@ -123,11 +132,12 @@ public static class PrecisionComparison
         {
             using var input = OrtValue.CreateTensorValueFromMemory(batch.Buffer, batch.Shape);
             var started = Stopwatch.GetTimestamp();
-            using var outputs = _session.Run(_run, [_bundle.Manifest.InputName], [input], [_bundle.OutputName, FeatureName]);
+            string[] names = FeatureName == _bundle.OutputName ? [FeatureName] : [_bundle.OutputName, FeatureName];
+            using var outputs = _session.Run(_run, [_bundle.Manifest.InputName], [input], names);
             _ticks += Stopwatch.GetTimestamp() - started;
             _tiles += batch.Tiles.Count;
             var scores = outputs[0].GetTensorDataAsSpan<float>();
-            var features = outputs[1].GetTensorDataAsSpan<float>().ToArray();
+            var features = outputs[names.Length - 1].GetTensorDataAsSpan<float>().ToArray();
             FeatureWidth = features.Length / batch.Tiles.Count;
             var width = _bundle.OutputWidth;
             var labels = new LandCover[batch.Tiles.Count];

@@ -21,13 +21,24 @@ internal static class TileBatches
         {
             var buffer = new float[chunk.Length * length];
             var results = new DecodeResult[chunk.Length];
+            var unreadable = new string?[chunk.Length];
             Parallel.For(0, chunk.Length, parallel, i =>
-                results[i] = decoder.Decode(chunk[i].Path, ReadOrEmpty(chunk[i].Path), buffer.AsSpan(i * length, length)));
+            {
+                var (content, error) = Read(chunk[i].Path);
+                unreadable[i] = error;
+                results[i] = error is null ? decoder.Decode(chunk[i].Path, content, buffer.AsSpan(i * length, length)) : default;
+            });
 
             var kept = new List<LabeledTile>(chunk.Length);
             var failed = new List<string>();
             for (var i = 0; i < chunk.Length; i++)
             {
+                if (unreadable[i] is { } error)
+                {
+                    failed.Add(error);
+                    continue;
+                }
+
                 if (!results[i].Succeeded)
                 {
                     failed.Add(results[i].Message ?? chunk[i].Path);
@@ -46,19 +57,15 @@ internal static class TileBatches
         }
     }
 
-    private static byte[] ReadOrEmpty(string path)
+    private static (byte[] Content, string? Error) Read(string path)
     {
         try
         {
-            return File.ReadAllBytes(path);
+            return (File.ReadAllBytes(path), null);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return [];
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return [];
+            return ([], $"Unreadable: tile '{path}' could not be read ({ex.Message}).");
         }
     }
 }
