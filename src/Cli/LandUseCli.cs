@@ -45,6 +45,7 @@ internal static class LandUseCli
         yield return RunsCommand.Create();
         yield return ScoreCommand.Create();
         yield return TrainCommand.Create();
+        yield return ModelCommand.Create();
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();
         yield return SynthCommand.Create();

@@ -3,15 +3,26 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LandUse.Benchmarks;
+using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Diagnostics;
 using LandUse.Scoring.Inference;
 
-// `--quick [--cuda] [--seconds N]`: Stopwatch figures; anything else goes to BenchmarkDotNet.
+// `--quick [--cuda] [--seconds N] [--model B [--compare B2]]`: Stopwatch figures (with --compare, both bundles in
+// alternating rounds in this one process); anything else goes to BenchmarkDotNet.
 if (args.Contains("--quick"))
 {
-    var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(10).First();
+    string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    var seconds = Value("--seconds") is { } s ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 10;
+    var provider = args.Contains("--cuda") ? ExecutionProvider.Cuda : ExecutionProvider.Cpu;
     var tile = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", "naip-developed-224.png"));
-    ThroughputProbe.Run(tile, [1, 8, 32], args.Contains("--cuda") ? ExecutionProvider.Cuda : ExecutionProvider.Cpu, seconds, Console.Out);
+    var model = Value("--model") is { } m ? ModelBundle.Load(m) : null;
+    if (Value("--compare") is { } other && model is not null)
+    {
+        PrecisionBenchmark.Run(ModelBundle.Load(other), model, tile, [1, 8, 32], provider, seconds, 6, Console.Out);
+        return;
+    }
+
+    ThroughputProbe.Run(tile, [1, 8, 32], provider, seconds, Console.Out, model);
     return;
 }
 

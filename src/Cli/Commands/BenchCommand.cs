@@ -1,13 +1,22 @@
 using System.CommandLine;
+using System.Globalization;
+using LandUse.Cli.Hosting;
+using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Diagnostics;
 using LandUse.Scoring.Inference;
 using LandUse.Synthetic.Tiles;
 
 namespace LandUse.Cli.Commands;
 
-/// <summary>`landuse bench [--batch-sizes 1,8,32] [--seconds N] [--provider Cpu|Cuda]`: model throughput on this machine.</summary>
+/// <summary>
+/// `landuse bench [--batch-sizes 1,8,32] [--seconds N] [--provider Cpu|Cuda] [--model B [--compare B2]]`: model
+/// throughput on this machine; with --compare, two bundles (INT8 against its FP32 parent) in alternating rounds
+/// in one process, and the peak working set of each in a process of its own.
+/// </summary>
 internal static class BenchCommand
 {
+    private const string WorkingSetLine = "peak_working_set_mb";
+
     public static Command Create()
     {
         var batches = new Option<int[]>("--batch-sizes")
@@ -16,8 +25,12 @@ internal static class BenchCommand
             DefaultValueFactory = _ => [1, 8, 32],
             AllowMultipleArgumentsPerToken = true,
         };
-        var seconds = new Option<int>("--seconds") { Description = "Seconds per measurement.", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<int>("--seconds") { Description = "Seconds per measurement (per model, split into rounds with --compare).", DefaultValueFactory = _ => 10 };
         var provider = new Option<ExecutionProvider>("--provider") { Description = "Execution provider to ask for (CUDA falls back to CPU).", DefaultValueFactory = _ => ExecutionProvider.Cpu };
+        var model = new Option<string?>("--model") { Description = "Model bundle to measure (default: the ResNet18 feature graph, FP32)." };
+        var compare = new Option<string?>("--compare") { Description = "A second bundle (e.g. the FP32 parent of an INT8 --model): both timed in alternating rounds, ratio --model / --compare." };
+        var rounds = new Option<int>("--rounds") { Description = "Alternating rounds per batch size with --compare.", DefaultValueFactory = _ => 6 };
+        var workingSet = new Option<bool>("--working-set-probe") { Description = "Score with --model only and print its peak working set (used by --compare).", Hidden = true };
         batches.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int[]>() is { } values && values.Any(b => b < 1 || b > 1024))
@@ -32,17 +45,75 @@ internal static class BenchCommand
                 result.AddError("--seconds must be at least 1.");
             }
         });
+        rounds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--rounds must be at least 1.");
+            }
+        });
 
         var command = new Command("bench", "Measure model throughput (tiles/s) at several batch sizes, then decode + model, on a synthetic Developed tile.")
         {
-            batches, seconds, provider,
+            batches, seconds, provider, model, compare, rounds, workingSet,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
             var tile = TileGenerator.RenderPng(TileClass.Developed, 1);
-            ThroughputProbe.Run(tile, parse.GetValue(batches)!, parse.GetValue(provider), parse.GetValue(seconds), parse.InvocationConfiguration.Output);
-            return 0;
+            var sizes = parse.GetValue(batches)!;
+            var ep = parse.GetValue(provider);
+            try
+            {
+                var bundle = parse.GetValue(model) is { } dir ? ModelBundle.Load(dir) : null;
+                var other = parse.GetValue(compare) is { } otherDir ? ModelBundle.Load(otherDir) : null;
+                if ((other is not null || parse.GetValue(workingSet)) && bundle is null)
+                {
+                    await stderr.WriteLineAsync("--compare and --working-set-probe need --model.").ConfigureAwait(false);
+                    return 2;
+                }
+
+                if (parse.GetValue(workingSet))
+                {
+                    var mb = WorkingSetProbe.ScoreAndMeasure(bundle!, tile, sizes.Max(), ep);
+                    await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{WorkingSetLine} {mb}")).ConfigureAwait(false);
+                    return 0;
+                }
+
+                if (other is null)
+                {
+                    ThroughputProbe.Run(tile, sizes, ep, parse.GetValue(seconds), stdout, bundle);
+                    return 0;
+                }
+
+                PrecisionBenchmark.Run(other, bundle!, tile, sizes, ep, parse.GetValue(seconds), parse.GetValue(rounds), stdout);
+                var batch = sizes.Max();
+                var mbA = await WorkingSetOfAsync(other, batch, ep, ct).ConfigureAwait(false);
+                var mbB = await WorkingSetOfAsync(bundle!, batch, ep, ct).ConfigureAwait(false);
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"peak working set, scoring at batch {batch} in a process of its own: A {mbA} MiB, B {mbB} MiB, B/A {(double)mbB / mbA:P0}")).ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception ex) when (ex is ModelBundleException or InvalidOperationException)
+            {
+                await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 2;
+            }
         });
         return command;
+    }
+
+    private static async Task<long> WorkingSetOfAsync(ModelBundle bundle, int batch, ExecutionProvider provider, CancellationToken ct)
+    {
+        var (exit, output, error) = await SelfLaunch.RunAsync(
+            ["bench", "--model", bundle.Folder, "--batch-sizes", batch.ToString(CultureInfo.InvariantCulture), "--provider", provider.ToString(), "--working-set-probe"], ct).ConfigureAwait(false);
+        var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(WorkingSetLine + " ", StringComparison.Ordinal));
+        if (exit != 0 || line is null || !long.TryParse(line.AsSpan(WorkingSetLine.Length + 1), CultureInfo.InvariantCulture, out var mb))
+        {
+            throw new InvalidOperationException($"The working-set probe for '{bundle.Folder}' failed (exit {exit}): {error.Trim()}");
+        }
+
+        return mb;
     }
 }

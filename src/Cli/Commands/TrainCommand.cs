@@ -32,7 +32,7 @@ internal static class TrainCommand
             };
             try
             {
-                var report = await BundleTrainer.TrainAsync(parse.GetValue(labeled)!, parse.GetValue(output)!, options, new ConsoleProgress(stderr), ct).ConfigureAwait(false);
+                var report = await BundleTrainer.TrainAsync(parse.GetValue(labeled)!, parse.GetValue(output)!, options, new StageLines<TrainProgress>(stderr, p => (p.Stage, p.Done, p.Total)), ct).ConfigureAwait(false);
                 await stdout.WriteLineAsync(Format(report)).ConfigureAwait(false);
                 return 0;
             }
@@ -61,24 +61,5 @@ internal static class TrainCommand
 
         lines.Add($"bundle {report.ModelVersion} -> {report.BundleDirectory}");
         return string.Join(Environment.NewLine, lines);
-    }
-
-    /// <summary>Prints a stage line when it starts and at each tenth of the way.</summary>
-    private sealed class ConsoleProgress(TextWriter writer) : IProgress<TrainProgress>
-    {
-        private string _stage = string.Empty;
-        private int _lastTenth = -1;
-
-        public void Report(TrainProgress value)
-        {
-            var tenth = value.Total > 0 ? value.Done * 10 / value.Total : 10;
-            if (value.Stage == _stage && tenth == _lastTenth)
-            {
-                return;
-            }
-
-            (_stage, _lastTenth) = (value.Stage, tenth);
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{value.Stage}: {value.Done}/{value.Total}"));
-        }
     }
 }

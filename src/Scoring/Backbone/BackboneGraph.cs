@@ -1,6 +1,6 @@
-using Google.Protobuf;
 using LandUse.Scoring.Bundles;
 using Onnx;
+using static LandUse.Scoring.Bundles.OnnxProto;
 
 namespace LandUse.Scoring.Backbone;
 
@@ -138,36 +138,5 @@ public static class BackboneGraph
                 dims[0] = new TensorShapeProto.Types.Dimension { DimParam = BatchDim };
             }
         }
-    }
-
-    private static NodeProto Node(string op, string name, string[] inputs, string[] outputs, params AttributeProto[] attributes)
-    {
-        var node = new NodeProto { OpType = op, Name = name };
-        node.Input.AddRange(inputs);
-        node.Output.AddRange(outputs);
-        node.Attribute.AddRange(attributes);
-        return node;
-    }
-
-    private static AttributeProto Int(string name, long value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
-
-    private static ValueInfoProto FloatValue(string name, params long[] dims)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.AddRange(dims.Select(d => new TensorShapeProto.Types.Dimension { DimValue = d }));
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-        };
-    }
-
-    private static TensorProto FloatTensor(string name, ReadOnlySpan<float> values, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dims);
-        tensor.RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
-        return tensor;
     }
 }

@@ -10,7 +10,7 @@ internal static class ManifestRules
     {
         Require(folder, !string.IsNullOrWhiteSpace(m.Name), "manifest name is empty.");
         Require(folder, !string.IsNullOrWhiteSpace(m.Version), "manifest version is empty.");
-        Require(folder, m.Sha256 is { Length: 64 } && m.Sha256.All(Uri.IsHexDigit), $"manifest sha256 '{m.Sha256}' is not 64 hex digits.");
+        Require(folder, IsSha(m.Sha256), $"manifest sha256 '{m.Sha256}' is not 64 hex digits.");
         Require(folder, m.LabelScheme == ModelManifest.LandCoverScheme, $"unknown label scheme '{m.LabelScheme}' (expected '{ModelManifest.LandCoverScheme}').");
         Require(folder, !string.IsNullOrWhiteSpace(m.InputName), "manifest inputName is empty.");
         Require(folder, m.InputWidth > 0 && m.InputHeight > 0, $"unsupported input size {m.InputWidth}x{m.InputHeight}.");
@@ -20,6 +20,9 @@ internal static class ManifestRules
         Require(folder, m.Mean is { Count: 3 } && m.Mean.All(float.IsFinite), "mean must hold 3 finite numbers, one per channel.");
         Require(folder, m.Std is { Count: 3 } && m.Std.All(s => float.IsFinite(s) && s > 0), "std must hold 3 positive numbers, one per channel.");
         Require(folder, m.OutputKind is OutputKinds.Probabilities or OutputKinds.Logits, $"unknown output kind '{m.OutputKind}' (probabilities or logits).");
+        Require(folder, ModelPrecision.IsKnown(m.Precision), $"unknown precision '{m.Precision}' ({ModelPrecision.Fp32} or {ModelPrecision.Int8}).");
+        Require(folder, m.Parent is null || (!string.IsNullOrWhiteSpace(m.Parent.Name) && !string.IsNullOrWhiteSpace(m.Parent.Version) && IsSha(m.Parent.Sha256)),
+            "parent must name the FP32 bundle it was made from: name, version and a 64-hex-digit sha256.");
         return CheckLabels(folder, m.Labels);
     }
 
@@ -50,6 +53,8 @@ internal static class ManifestRules
             throw ModelBundleException.For(folder, problem);
         }
     }
+
+    private static bool IsSha(string? sha) => sha is { Length: 64 } && sha.All(Uri.IsHexDigit);
 
     private static string Text(float value) => value.ToString(CultureInfo.InvariantCulture);
 }

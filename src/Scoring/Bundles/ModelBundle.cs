@@ -40,6 +40,9 @@ public sealed class ModelBundle
     /// <summary>Set when the model's batch dimension is a fixed number rather than symbolic.</summary>
     public int? FixedBatchSize { get; }
 
+    /// <summary>"fp32" or "int8": what the manifest says and the graph was checked to hold.</summary>
+    public string Precision => Manifest.Precision;
+
     /// <summary>The version recorded with every prediction.</summary>
     public string Version => Manifest.Version;
 
@@ -74,17 +77,18 @@ public sealed class ModelBundle
             throw ModelBundleException.For(folder, $"sha256 mismatch: {ModelFileName} hashes to {sha} but the manifest says {manifest.Sha256}.");
         }
 
-        OnnxModelShape shape;
+        Onnx.ModelProto model;
         try
         {
-            shape = OnnxModelShape.Read(modelPath);
+            model = OnnxFile.Read(modelPath);
         }
         catch (InvalidProtocolBufferException ex)
         {
             throw ModelBundleException.For(folder, $"{ModelFileName} is not a readable ONNX model ({ex.Message}).", ex);
         }
 
-        var (outputName, fixedBatch) = ShapeRules.Check(folder, manifest, shape, labels.Count);
+        var (outputName, fixedBatch) = ShapeRules.Check(folder, manifest, OnnxModelShape.From(model), labels.Count);
+        PrecisionRules.Check(folder, manifest, model);
         return new ModelBundle(folder, manifest, labels, outputName, fixedBatch);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LandUse.Scoring.Bundles;
 
 /// <summary>
@@ -44,6 +46,17 @@ public sealed record ModelManifest
     public string OutputKind { get; init; } = OutputKinds.Probabilities;
 
     public string LabelScheme { get; init; } = LandCoverScheme;
+
+    /// <summary>"fp32" or "int8" (<see cref="ModelPrecision"/>); manifests written before the field existed read as fp32.</summary>
+    public string Precision { get; init; } = ModelPrecision.Fp32;
+
+    /// <summary>For a derived bundle (an INT8 twin), the FP32 bundle it was made from; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParentModel? Parent { get; init; }
+
+    /// <summary>For a quantized bundle, the tiles and method its activation ranges were calibrated with; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CalibrationSet? Calibration { get; init; }
 }
 
 /// <summary>The output kinds a manifest may name.</summary>

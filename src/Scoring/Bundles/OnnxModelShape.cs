@@ -5,12 +5,6 @@ namespace LandUse.Scoring.Bundles;
 /// <summary>The graph inputs and outputs of an ONNX file, read from its protobuf without creating a session.</summary>
 internal sealed record OnnxModelShape(IReadOnlyList<OnnxTensorShape> Inputs, IReadOnlyList<OnnxTensorShape> Outputs)
 {
-    public static OnnxModelShape Read(string path)
-    {
-        var model = OnnxFile.Read(path);
-        return From(model);
-    }
-
     public static OnnxModelShape From(ModelProto model)
     {
         var graph = model.Graph ?? new GraphProto();

@@ -9,7 +9,7 @@ namespace LandUse.Scoring.Inference;
 
 /// <summary>
 /// Scores tiles with a model bundle on ONNX Runtime: batched, decode overlapped with inference, CUDA when asked and
-/// present. Probabilities come back in <see cref="LabelScheme.Classes"/> order whatever the bundle's label order is.
+/// present (an INT8 bundle runs on the CPU only, see <see cref="ProviderPrecision"/>). Probabilities come back in <see cref="LabelScheme.Classes"/> order whatever the bundle's label order is.
 /// </summary>
 public sealed class OnnxTileScorer : ITileScorer
 {
@@ -23,6 +23,7 @@ public sealed class OnnxTileScorer : ITileScorer
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
+        ProviderPrecision.Check(bundle, options.Provider);
         ILogger log = logger ?? (ILogger)NullLogger.Instance;
         _bundle = bundle;
         var batch = bundle.FixedBatchSize is { } fixedBatch ? Math.Min(fixedBatch, options.BatchSize) : options.BatchSize;

@@ -13,7 +13,13 @@ internal static class TinyModel
 {
     public const int Side = 8;
 
-    public static byte[] Build(int outputs = 6, bool softmax = true, int side = Side, long? batch = null, int inputRank = 4)
+    /// <param name="outputs">Classes the Gemm outputs.</param>
+    /// <param name="softmax">Whether a Softmax follows the Gemm (probabilities rather than logits).</param>
+    /// <param name="side">Input width and height in pixels.</param>
+    /// <param name="batch">A fixed batch dimension, or null for a dynamic one.</param>
+    /// <param name="inputRank">Rank of the input tensor (4 for NCHW).</param>
+    /// <param name="quantizedInput">Puts a QuantizeLinear → DequantizeLinear pair (uint8) on the input at opset 13: a QDQ graph, as INT8 bundles hold.</param>
+    public static byte[] Build(int outputs = 6, bool softmax = true, int side = Side, long? batch = null, int inputRank = 4, bool quantizedInput = false)
     {
         var graph = new GraphProto { Name = "tiny" };
         long[] inputDims = inputRank == 4 ? [batch ?? -1, 3, side, side] : [batch ?? -1, 3, side];
@@ -26,7 +32,17 @@ internal static class TinyModel
 
         graph.Initializer.Add(Tensor("w", weights, outputs, 3));
         graph.Initializer.Add(Tensor("b", new float[outputs], outputs));
-        graph.Node.Add(Node("GlobalAveragePool", ["image"], ["pooled"]));
+        var pooledInput = "image";
+        if (quantizedInput)
+        {
+            graph.Initializer.Add(new TensorProto { Name = "s", DataType = 1, FloatData = { 1f / 255f } });
+            graph.Initializer.Add(new TensorProto { Name = "zp", DataType = 2, RawData = ByteString.CopyFrom(new byte[] { 0 }) });
+            graph.Node.Add(Node("QuantizeLinear", ["image", "s", "zp"], ["image_q"]));
+            graph.Node.Add(Node("DequantizeLinear", ["image_q", "s", "zp"], ["image_dq"]));
+            pooledInput = "image_dq";
+        }
+
+        graph.Node.Add(Node("GlobalAveragePool", [pooledInput], ["pooled"]));
         graph.Node.Add(Node("Flatten", ["pooled"], ["flat"], ("axis", 1)));
         graph.Node.Add(Node("Gemm", ["flat", "w", "b"], [softmax ? "logits" : "scores"], ("transB", 1)));
         if (softmax)
@@ -35,7 +51,7 @@ internal static class TinyModel
         }
 
         graph.Output.Add(Value("scores", [batch ?? -1, outputs]));
-        var model = new ModelProto { IrVersion = 4, Graph = graph, OpsetImport = { new OperatorSetIdProto { Domain = "", Version = 8 } } };
+        var model = new ModelProto { IrVersion = quantizedInput ? 7 : 4, Graph = graph, OpsetImport = { new OperatorSetIdProto { Domain = "", Version = quantizedInput ? 13 : 8 } } };
         return model.ToByteArray();
     }
 
