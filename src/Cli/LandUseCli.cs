@@ -35,6 +35,8 @@ internal static class LandUseCli
         yield return DemoCommand.Create();
         yield return RunCommand.Create();
         yield return ScoreCommand.Create();
+        yield return TileCommand.Create();
+        yield return LabelCommand.Create();
         yield return TrainCommand.Create();
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();

@@ -40,7 +40,7 @@ public static class TileIndexCsv
                     using var row = writer.NewRow();
                     for (var c = 0; c < table.Columns.Count; c++)
                     {
-                        row[table.Columns[c]].Set(c < cells.Length ? cells[c] : "");
+                        row[table.Columns[c]].Set(c < cells.Length ? cells[c] ?? "" : "");
                     }
                 }
             }
