@@ -26,7 +26,7 @@ public static class LabeledFolder
             throw new TrainingDataException($"Labeled folder '{full}' does not exist.");
         }
 
-        var tiles = new List<LabeledTile>();
+        var folders = new List<(string Name, LabeledTile[] Images)>();
         foreach (var folder in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
@@ -41,20 +41,20 @@ public static class LabeledFolder
                     $"Labeled folder '{full}': sub-folder '{name}' is not a class name; expected only {string.Join(", ", LabelScheme.ClassNames)}.");
             }
 
-            var images = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            folders.Add((name, Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Where(IsImage)
                 .Order(StringComparer.Ordinal)
                 .Select(p => new LabeledTile(p, label))
-                .ToArray();
-            if (images.Length < MinTilesPerClass)
-            {
-                throw new TrainingDataException(
-                    $"Labeled folder '{full}': class folder '{name}' has {images.Length} tile(s); each class folder needs at least {MinTilesPerClass} .png or .jpg tiles (remove the folder to train without {label}).");
-            }
-
-            tiles.AddRange(images);
+                .ToArray()));
         }
 
+        foreach (var (name, images) in folders.Where(f => f.Images.Length < MinTilesPerClass))
+        {
+            throw new TrainingDataException(
+                $"Labeled folder '{full}': class folder '{name}' has {images.Length} tile(s); each class folder needs at least {MinTilesPerClass} .png or .jpg tiles (remove the folder to train without it).");
+        }
+
+        var tiles = folders.SelectMany(f => f.Images).ToList();
         var classes = tiles.Select(t => t.Label).Distinct().ToArray();
         if (classes.Length < 2)
         {
