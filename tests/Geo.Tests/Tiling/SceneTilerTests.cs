@@ -49,6 +49,35 @@ public sealed class SceneTilerTests : IDisposable
     }
 
     [Fact]
+    public void A_CONUS_Albers_scene_has_centres_from_the_textbook_Albers_inverse()
+    {
+        var scene = _temp.Combine("albers.tif");
+        SyntheticScenes.WriteScene(scene, BlockPlan.Parse("FD", "CH"), Block, Pixel, 5070, originX: 1_597_000, originY: 2_047_000);
+
+        Tile([scene], _temp.Combine("t"), Options);
+
+        foreach (var r in Read(_temp.Combine("t")))
+        {
+            var (lat, lon) = Projections.AlbersInverse(1_597_000 + ((r.Col + 0.5) * Block * Pixel), 2_047_000 - ((r.Row + 0.5) * Block * Pixel));
+            Assert.True(Projections.Metres(lat, lon, r.Lat, r.Lon) < 1, $"{r.Id}: {r.Lat},{r.Lon} vs {lat},{lon}");
+            Assert.Equal(5070, r.Epsg);
+        }
+    }
+
+    [Fact]
+    public void A_WGS84_geographic_scene_has_its_centres_as_latitude_and_longitude()
+    {
+        var scene = _temp.Combine("geo.tif");
+        SyntheticScenes.WriteScene(scene, BlockPlan.Parse("FD", "CH"), Block, 0.00001, 4326, originX: -77.5, originY: 40.7);
+
+        Tile([scene], _temp.Combine("t"), Options);
+
+        var r = Read(_temp.Combine("t")).Single(t => t.Id == "r0001_c0001");
+        Assert.Equal((40.7 - (1.5 * Block * 0.00001), -77.5 + (1.5 * Block * 0.00001)), (r.Lat, r.Lon));
+        Assert.Equal((r.Lon, r.Lat), (r.X, r.Y));
+    }
+
+    [Fact]
     public void A_tile_is_the_scene_s_pixels_of_the_chosen_bands()
     {
         var plan = BlockPlan.Parse("FD", "CH");
