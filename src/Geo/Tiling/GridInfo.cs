@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace LandUse.Geo.Tiling;
 
@@ -37,6 +38,7 @@ public sealed record GridInfo
     public required IReadOnlyList<string> Scenes { get; init; }
 
     /// <summary>Tile width and height in CRS units.</summary>
+    [JsonIgnore]
     public (double Width, double Height) TileExtent => (Size * PixelWidth, Size * PixelHeight);
 
     public static GridInfo Read(string tilesDir)

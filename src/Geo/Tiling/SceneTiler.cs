@@ -1,6 +1,7 @@
 using System.Globalization;
 using LandUse.Geo.Crs;
 using LandUse.Geo.Rasters;
+using LandUse.Scoring.Hosting;
 
 namespace LandUse.Geo.Tiling;
 
@@ -110,7 +111,7 @@ public static class SceneTiler
         var mosaic = new GridRowMosaic(scenes, grid, options);
         var toWgs84 = CrsTransform.ToWgs84(scenes[0].Crs);
         var records = new List<TileRecord>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MachineCores.Count, CancellationToken = ct };
         skipped = 0;
         for (var row = 0; row < grid.Rows; row++)
         {
