@@ -1,5 +1,4 @@
-using System.Runtime.InteropServices;
-using SkiaSharp;
+using LandUse.Scoring.Imaging;
 
 namespace LandUse.Geo.Tiling;
 
@@ -17,18 +16,6 @@ internal static class PngTile
             rgba[j + 3] = 255;
         }
 
-        var info = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
-        try
-        {
-            using var pixmap = new SKPixmap(info, handle.AddrOfPinnedObject(), info.RowBytes);
-            using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Avg, 6))
-                ?? throw new InvalidOperationException("SkiaSharp could not encode the tile as PNG.");
-            return data.ToArray();
-        }
-        finally
-        {
-            handle.Free();
-        }
+        return PngEncoder.EncodeRgba(rgba, size, size, zlibLevel: 6);
     }
 }
