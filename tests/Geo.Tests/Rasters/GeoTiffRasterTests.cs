@@ -47,6 +47,28 @@ public sealed class GeoTiffRasterTests : IDisposable
         _ = spec;
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void JPEG_compressed_RGB_and_YCbCr_scenes_read_back_close_to_the_pixels_written(bool yCbCr)
+    {
+        var path = _temp.Combine("jpeg.tif");
+        SyntheticScenes.WriteScene(path, Plan, tilePixels: 32, pixelSize: 7,
+            adjust: s => s with { Bands = 3, Compression = Compression.JPEG, TileSide = 32, YCbCr = yCbCr });
+
+        using var raster = GeoTiffRaster.Open(path);
+        var rows = new byte[raster.Width * raster.Height * 3];
+        new RowWindowReader(raster, [0, 1, 2]).Read(0, raster.Height, rows);
+
+        for (var block = 0; block < 6; block++)
+        {
+            var (x, y) = ((block % 3 * 32) + 16, (block / 3 * 32) + 16);
+            var (r, g, b, _) = BlockPlan.Colour(Plan[block / 3, block % 3], x, y, 0.5);
+            var at = ((y * raster.Width) + x) * 3;
+            Assert.InRange(Math.Abs(rows[at] - r) + Math.Abs(rows[at + 1] - g) + Math.Abs(rows[at + 2] - b), 0, 60);
+        }
+    }
+
     [Fact]
     public void Tiepoint_and_pixel_scale_give_the_corner_and_pixel_size()
     {

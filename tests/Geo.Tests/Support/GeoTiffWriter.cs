@@ -40,6 +40,9 @@ public sealed record GeoTiffSpec
     public int BitsPerSample { get; init; } = 8;
 
     public SampleFormat SampleFormat { get; init; } = SampleFormat.UINT;
+
+    /// <summary>With JPEG compression: store YCbCr (LibTiff converts the RGB rows written) rather than RGB.</summary>
+    public bool YCbCr { get; init; }
 }
 
 /// <summary>Which georeferencing tags a test GeoTIFF carries.</summary>
@@ -83,6 +86,12 @@ public static class GeoTiffWriter
         }
 
         tiff.SetField(TiffTag.COMPRESSION, spec.Compression);
+        if (spec.YCbCr)
+        {
+            tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.YCBCR);
+            tiff.SetField(TiffTag.JPEGCOLORMODE, JpegColorMode.RGB);
+        }
+
         Georeference(tiff, spec);
         var bytesPerSample = spec.BitsPerSample / 8;
         var rowBytes = spec.Width * spec.Bands;
