@@ -45,6 +45,9 @@ internal sealed class RowWindowReader
         }
     }
 
+    /// <summary>Drops every cached block row (the caller is done with this raster, or with its rows so far).</summary>
+    public void Release() => _blockRows.Clear();
+
     /// <summary>One block row decoded, its chosen bands interleaved over the full raster width.</summary>
     private byte[] BlockRow(int blockRow)
     {

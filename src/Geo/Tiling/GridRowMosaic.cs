@@ -6,6 +6,7 @@ namespace LandUse.Geo.Tiling;
 /// One band of grid rows at a time: the chosen bands of every scene that reaches into it, mosaicked onto the union's
 /// pixel grid (the first scene in call order with data wins where scenes overlap), with a mask of the pixels that
 /// hold data. Pixels outside every scene or equal to a scene's no-data value in all chosen bands are no-data.
+/// Memory is one band over the union's width plus the block rows of the scenes the band crosses.
 /// </summary>
 internal sealed class GridRowMosaic
 {
@@ -14,7 +15,7 @@ internal sealed class GridRowMosaic
     private readonly SceneGrid _grid;
     private readonly TileOptions _options;
     private readonly RowWindowReader[] _readers;
-    private readonly byte[][] _sceneRows;
+    private readonly byte[] _sceneRows;
     private readonly byte[] _rgb;
     private readonly bool[] _valid;
     private int _top;
@@ -26,7 +27,7 @@ internal sealed class GridRowMosaic
         _options = options;
         var bands = options.Bands.Select(b => b - 1).ToArray();
         _readers = scenes.Select(s => new RowWindowReader(s, bands)).ToArray();
-        _sceneRows = scenes.Select(s => new byte[s.Width * options.Size * Channels]).ToArray();
+        _sceneRows = new byte[scenes.Max(s => s.Width) * options.Size * Channels]; // scenes are read one after the other
         _rgb = new byte[grid.Width * options.Size * Channels];
         _valid = new bool[grid.Width * options.Size];
     }
@@ -44,12 +45,17 @@ internal sealed class GridRowMosaic
             var (ox, oy) = _grid.Offsets[i];
             var first = Math.Max(_top, oy) - oy;
             var last = Math.Min(bottom, oy + scene.Height) - oy;
+            if (oy + scene.Height <= _top)
+            {
+                _readers[i].Release(); // the grid has moved below this scene: keep no memory for it
+            }
+
             if (first >= last)
             {
                 continue;
             }
 
-            var rows = _sceneRows[i];
+            var rows = _sceneRows;
             _readers[i].Read(first, last, rows);
             int? noData = scene.HasNoDataTag ? scene.NoData : 0;
             for (var r = first; r < last; r++)
