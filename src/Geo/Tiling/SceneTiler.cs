@@ -117,20 +117,7 @@ public static class SceneTiler
         {
             ct.ThrowIfCancellationRequested();
             mosaic.Load(row);
-            var kept = new bool[grid.Cols];
-            var r = row;
-            Parallel.For(0, grid.Cols, parallel, col =>
-            {
-                if (mosaic.NoDataFraction(col) > options.MaxNoData)
-                {
-                    return;
-                }
-
-                var rgb = new byte[options.Size * options.Size * 3];
-                mosaic.CopyTile(col, rgb);
-                File.WriteAllBytes(Path.Combine(staging, TileId.Of(r, col) + ".png"), PngTile.Encode(rgb, options.Size));
-                kept[col] = true;
-            });
+            var kept = WriteRow(mosaic, staging, options, row, grid.Cols, parallel);
             for (var col = 0; col < grid.Cols; col++)
             {
                 if (kept[col])
@@ -147,6 +134,33 @@ public static class SceneTiler
         }
 
         return records;
+    }
+
+    /// <summary>Encodes the row's kept tiles in parallel into the staging folder; a write failure names the output folder.</summary>
+    private static bool[] WriteRow(GridRowMosaic mosaic, string staging, TileOptions options, int row, int cols, ParallelOptions parallel)
+    {
+        var kept = new bool[cols];
+        try
+        {
+            Parallel.For(0, cols, parallel, col =>
+            {
+                if (mosaic.NoDataFraction(col) > options.MaxNoData)
+                {
+                    return;
+                }
+
+                var rgb = new byte[options.Size * options.Size * 3];
+                mosaic.CopyTile(col, rgb);
+                File.WriteAllBytes(Path.Combine(staging, TileId.Of(row, col) + ".png"), PngTile.Encode(rgb, options.Size));
+                kept[col] = true;
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException))
+        {
+            throw GeoDataException.For(Path.GetDirectoryName(staging)!, $"tiles cannot be written ({ex.InnerExceptions[0].Message}).", ex);
+        }
+
+        return kept;
     }
 
     private static TileRecord Record(List<GeoTiffRaster> scenes, SceneGrid grid, TileOptions options, CrsTransform toWgs84, int row, int col)
