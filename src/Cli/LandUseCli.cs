@@ -44,6 +44,8 @@ internal static class LandUseCli
         yield return RunCommand.Create();
         yield return RunsCommand.Create();
         yield return ScoreCommand.Create();
+        yield return TileCommand.Create();
+        yield return LabelCommand.Create();
         yield return TrainCommand.Create();
         yield return ModelCommand.Create();
         yield return ReportCommand.Create();

@@ -11,7 +11,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var labeled = new Argument<string>("labeled-dir") { Description = "Folder laid out <Label>/<tile>.png with the six class folders." };
+        var labeled = new Argument<string>("labeled-dir") { Description = "Folder laid out <Label>/<tile>.png: two or more of the six class folders, 5+ tiles each." };
         var output = new Option<string>("--out") { Description = "Bundle folder to write (model.onnx + manifest.json).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the validation split and the head.", DefaultValueFactory = _ => 1 };
         var validation = new Option<double>("--validation") { Description = "Share of each class held out for validation.", DefaultValueFactory = _ => 0.2 };
@@ -52,8 +52,13 @@ internal static class TrainCommand
         {
             string.Create(c, $"trained on {report.TrainCount} tiles, validated on {report.ValidationCount}"),
             string.Create(c, $"validation accuracy: 6-class {report.ValidationAccuracy6:P1}, 3-class {report.ValidationAccuracy3:P1}"),
-            "per class (train/validation): " + string.Join(", ", LabelScheme.Classes.Select(l => string.Create(c, $"{l} {report.TrainCounts[l]}/{report.ValidationCounts[l]}"))),
+            "per class (train/validation): " + string.Join(", ", report.Classes.Select(l => string.Create(c, $"{l} {report.TrainCounts[l]}/{report.ValidationCounts[l]}"))),
         };
+        var untrained = LabelScheme.Classes.Except(report.Classes).ToArray();
+        if (untrained.Length > 0)
+        {
+            lines.Add($"not trained on {string.Join(", ", untrained)}: the model never predicts them (probability 0)");
+        }
         if (report.Failed.Count > 0)
         {
             lines.Add(string.Create(c, $"skipped {report.Failed.Count} undecodable tiles, first: {report.Failed[0]}"));

@@ -3,7 +3,7 @@ using LandUse.Scoring.Labels;
 
 namespace LandUse.Scoring.Bundles;
 
-/// <summary>Checks a manifest on its own: names, labels, layout and normalization values.</summary>
+/// <summary>Checks a manifest on its own: names, labels (two or more distinct classes), layout and normalization values.</summary>
 internal static class ManifestRules
 {
     public static IReadOnlyList<LandCover> Check(string folder, ModelManifest m)
@@ -41,8 +41,7 @@ internal static class ManifestRules
             labels.Add(cover);
         }
 
-        var missing = LabelScheme.Classes.Except(labels).ToArray();
-        Require(folder, missing.Length == 0, $"labels lack {string.Join(", ", missing)}: every bundle must name all six classes.");
+        Require(folder, labels.Count >= 2, $"manifest names only {labels[0]}; a bundle needs at least two of the six classes.");
         return labels;
     }
 

@@ -18,7 +18,10 @@ public sealed record ModelManifest
     /// <summary>Lower-case hex SHA-256 of model.onnx; checked on load.</summary>
     public required string Sha256 { get; init; }
 
-    /// <summary>Class names in model-output order (a permutation of the six class names).</summary>
+    /// <summary>
+    /// The classes the model was trained on, in model-output order: two or more distinct class names. Scorers give
+    /// every class not listed probability 0, so outputs always carry all six.
+    /// </summary>
     public required IReadOnlyList<string> Labels { get; init; }
 
     public required string InputName { get; init; }

@@ -3,8 +3,8 @@ using LandUse.Scoring.Labels;
 namespace LandUse.Scoring.Training;
 
 /// <summary>
-/// Transfer learning end to end: scan &lt;root&gt;/&lt;Label&gt;/ tiles, split per class, extract backbone features,
-/// fit the softmax head, measure it on the held-out tiles, and write the fused bundle.
+/// Transfer learning end to end: scan &lt;root&gt;/&lt;Label&gt;/ tiles (two or more classes), split per class, extract
+/// backbone features, fit a softmax head over the classes present, measure it on the held-out tiles, and write the fused bundle.
 /// </summary>
 public static class BundleTrainer
 {
@@ -31,15 +31,18 @@ public static class BundleTrainer
         var failed = rows.Where(r => !r.Succeeded).Select(r => r.Error ?? r.Ref).ToArray();
         var trainRows = Pair(train, rows.Take(train.Count));
         var validationRows = Pair(validation, rows.Skip(train.Count));
-        var lacking = LabelScheme.Classes.Where(c => trainRows.All(r => r.Label != c)).ToArray();
+        var classes = LabelScheme.Classes.Where(c => all.Any(t => t.Label == c)).ToArray();
+        var lacking = classes.Where(c => trainRows.All(r => r.Label != c)).ToArray();
         if (lacking.Length > 0)
         {
             throw new TrainingDataException($"Labeled folder '{Path.GetFullPath(labeledDir)}': no decodable training tiles for {string.Join(", ", lacking)}.");
         }
 
+        // The head's outputs are the classes present, in LabelScheme order; the manifest lists them and scorers give the rest 0.
+        var output = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
         progress?.Report(new TrainProgress("head", 0, 1));
         var headOptions = options.Head with { Seed = options.Seed };
-        var head = SoftmaxHead.Train(trainRows.Select(r => r.Features).ToArray(), trainRows.Select(r => (int)r.Label).ToArray(), LabelScheme.ClassCount, headOptions, ct);
+        var head = SoftmaxHead.Train(trainRows.Select(r => r.Features).ToArray(), trainRows.Select(r => output[r.Label]).ToArray(), classes.Length, headOptions, ct);
         progress?.Report(new TrainProgress("head", 1, 1));
 
         var confusion = new int[LabelScheme.ClassCount][];
@@ -51,14 +54,14 @@ public static class BundleTrainer
         var (right6, right3) = (0, 0);
         foreach (var (features, truth) in validationRows)
         {
-            var predicted = (LandCover)head.PredictClass(features);
+            var predicted = classes[head.PredictClass(features)];
             confusion[(int)truth][(int)predicted]++;
             right6 += predicted == truth ? 1 : 0;
             right3 += LabelScheme.GroupOf(predicted) == LabelScheme.GroupOf(truth) ? 1 : 0;
         }
 
         progress?.Report(new TrainProgress("bundle", 0, 1));
-        var bundle = FusedBundleWriter.Write(bundleDir, head, options.Name, options.Version);
+        var bundle = FusedBundleWriter.Write(bundleDir, head, options.Name, options.Version, labels: classes);
         progress?.Report(new TrainProgress("bundle", 1, 1));
         var n = validationRows.Count;
         return new TrainReport(
@@ -71,7 +74,10 @@ public static class BundleTrainer
             Counts(trainRows),
             Counts(validationRows),
             confusion,
-            failed);
+            failed)
+        {
+            Classes = classes,
+        };
     }
 
     private static List<(float[] Features, LandCover Label)> Pair(IReadOnlyList<LabeledTile> tiles, IEnumerable<FeatureRow> rows) =>

@@ -11,12 +11,19 @@ namespace LandUse.Scoring.Training;
 /// </summary>
 public static class FusedBundleWriter
 {
-    public static ModelBundle Write(string bundleDir, SoftmaxHead head, string name, string? version = null, BackboneFiles? files = null)
+    /// <param name="bundleDir">Folder to write.</param>
+    /// <param name="head">The fitted head; one output per entry of <paramref name="labels"/>.</param>
+    /// <param name="name">Model name.</param>
+    /// <param name="version">Version; null means name + the model's hash prefix.</param>
+    /// <param name="files">Backbone files; null means the packaged ResNet18.</param>
+    /// <param name="labels">The head's classes in output order; null means all six in <see cref="LabelScheme.Classes"/> order.</param>
+    public static ModelBundle Write(string bundleDir, SoftmaxHead head, string name, string? version = null, BackboneFiles? files = null, IReadOnlyList<LandCover>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(head);
-        if (head.FeatureCount != BackboneGraph.FeatureCount || head.ClassCount != LabelScheme.ClassCount)
+        labels ??= LabelScheme.Classes;
+        if (head.FeatureCount != BackboneGraph.FeatureCount || head.ClassCount != labels.Count)
         {
-            throw new ArgumentException($"A fused bundle needs a {LabelScheme.ClassCount}-class head on {BackboneGraph.FeatureCount} features; got {head.ClassCount} x {head.FeatureCount}.", nameof(head));
+            throw new ArgumentException($"A fused bundle needs a {labels.Count}-class head on {BackboneGraph.FeatureCount} features; got {head.ClassCount} x {head.FeatureCount}.", nameof(head));
         }
 
         var (weights, bias) = head.FoldStandardization();
@@ -27,7 +34,7 @@ public static class FusedBundleWriter
             Name = name,
             Version = version ?? $"{name}-{sha[..12]}",
             Sha256 = sha,
-            Labels = [.. LabelScheme.ClassNames],
+            Labels = [.. labels.Select(l => l.ToString())],
             InputName = BackboneGraph.InputName,
             InputWidth = BackboneGraph.InputSide,
             InputHeight = BackboneGraph.InputSide,

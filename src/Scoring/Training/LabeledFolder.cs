@@ -2,9 +2,15 @@ using LandUse.Scoring.Labels;
 
 namespace LandUse.Scoring.Training;
 
-/// <summary>Reads the labeled layout &lt;root&gt;/&lt;Label&gt;/&lt;tile&gt;.png: one folder per class, all six classes present.</summary>
+/// <summary>
+/// Reads the labeled layout &lt;root&gt;/&lt;Label&gt;/&lt;tile&gt;.png: one folder per class, any two or more of the
+/// six classes, each with at least <see cref="MinTilesPerClass"/> tiles.
+/// </summary>
 public static class LabeledFolder
 {
+    /// <summary>Fewest tiles a class folder may hold: enough to hold one out for validation and still train on four.</summary>
+    public const int MinTilesPerClass = 5;
+
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg" };
 
     /// <summary>True for the file extensions treated as tiles (.png, .jpg, .jpeg).</summary>
@@ -20,7 +26,7 @@ public static class LabeledFolder
             throw new TrainingDataException($"Labeled folder '{full}' does not exist.");
         }
 
-        var tiles = new List<LabeledTile>();
+        var folders = new List<(string Name, LabeledTile[] Images)>();
         foreach (var folder in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
@@ -35,17 +41,25 @@ public static class LabeledFolder
                     $"Labeled folder '{full}': sub-folder '{name}' is not a class name; expected only {string.Join(", ", LabelScheme.ClassNames)}.");
             }
 
-            tiles.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            folders.Add((name, Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Where(IsImage)
                 .Order(StringComparer.Ordinal)
-                .Select(p => new LabeledTile(p, label)));
+                .Select(p => new LabeledTile(p, label))
+                .ToArray()));
         }
 
-        var missing = LabelScheme.Classes.Where(c => tiles.All(t => t.Label != c)).ToArray();
-        if (missing.Length > 0)
+        foreach (var (name, images) in folders.Where(f => f.Images.Length < MinTilesPerClass))
         {
             throw new TrainingDataException(
-                $"Labeled folder '{full}' has no tiles for {string.Join(", ", missing)}; every class needs a folder <root>/<Label>/ with .png or .jpg tiles.");
+                $"Labeled folder '{full}': class folder '{name}' has {images.Length} tile(s); each class folder needs at least {MinTilesPerClass} .png or .jpg tiles (remove the folder to train without it).");
+        }
+
+        var tiles = folders.SelectMany(f => f.Images).ToList();
+        var classes = tiles.Select(t => t.Label).Distinct().ToArray();
+        if (classes.Length < 2)
+        {
+            throw new TrainingDataException(
+                $"Labeled folder '{full}' has tiles for {(classes.Length == 0 ? "no class" : "only " + classes[0])}; training needs at least two class folders <root>/<Label>/ (of {string.Join(", ", LabelScheme.ClassNames)}).");
         }
 
         return tiles.OrderBy(t => t.Label).ThenBy(t => t.Path, StringComparer.Ordinal).ToArray();

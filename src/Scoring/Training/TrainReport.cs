@@ -13,4 +13,8 @@ public sealed record TrainReport(
     IReadOnlyDictionary<LandCover, int> TrainCounts,
     IReadOnlyDictionary<LandCover, int> ValidationCounts,
     IReadOnlyList<IReadOnlyList<int>> ValidationConfusion,
-    IReadOnlyList<string> Failed);
+    IReadOnlyList<string> Failed)
+{
+    /// <summary>The classes the model was trained on (its manifest's labels), in <see cref="LabelScheme.Classes"/> order.</summary>
+    public IReadOnlyList<LandCover> Classes { get; init; } = LabelScheme.Classes;
+}

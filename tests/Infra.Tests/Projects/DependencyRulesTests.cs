@@ -14,10 +14,11 @@ public sealed class DependencyRulesTests
         { "Scoring", [] },
         { "Analysis", ["Scoring"] },
         { "Synthetic", [] },
+        { "Geo", ["Scoring"] },
         { "Pipeline", ["Scoring", "Analysis"] },
         { "Functions", ["Pipeline"] },
         { "Worker", ["Scoring"] },
-        { "Cli", ["Pipeline", "Synthetic"] },
+        { "Cli", ["Pipeline", "Geo", "Synthetic"] },
     };
 
     [Theory]

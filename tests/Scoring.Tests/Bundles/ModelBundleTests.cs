@@ -72,6 +72,20 @@ public sealed class ModelBundleTests : IDisposable
     }
 
     [Fact]
+    public void A_bundle_of_two_classes_loads_with_them_in_output_order()
+    {
+        var bundle = ModelBundleWriter.Write(_temp.Path, TinyModel.Build(outputs: 2), TinyModel.Manifest(labels: ["Developed", "Forest"]));
+
+        Assert.Equal([LandCover.Developed, LandCover.Forest], bundle.Labels);
+    }
+
+    [Fact]
+    public void A_bundle_of_one_class_is_rejected()
+    {
+        ModelBundleWriterAssert(TinyModel.Build(outputs: 1), TinyModel.Manifest(labels: ["Forest"]), "manifest names only Forest; a bundle needs at least two of the six classes");
+    }
+
+    [Fact]
     public void Unknown_label_name_is_rejected()
     {
         ModelBundleWriterAssert(TinyModel.Build(), TinyModel.Manifest(labels: ["Barren", "Forest", "Shrub", "Cultivated", "Herbaceous", "Water"]), "unknown label 'Water'");

@@ -78,6 +78,20 @@ public sealed class OnnxTileScorerTests : IDisposable
     }
 
     [Fact]
+    public void A_model_of_some_classes_gives_the_others_probability_zero()
+    {
+        var bundle = LandUse.Scoring.Bundles.ModelBundleWriter.Write(_temp.Path, TinyModel.Build(outputs: 2), TinyModel.Manifest(labels: ["Developed", "Cultivated"]));
+        using var scorer = new OnnxTileScorer(bundle, new ScoringOptions());
+        var p = scorer.Score([new TileInput("green", Images.SolidPng(8, 8, 0, 255, 0))], TestContext.Current.CancellationToken)[0];
+
+        // Output 1 (green) is Cultivated; the four classes the model lacks are 0 and the six still sum to 1.
+        Assert.Equal(LandCover.Cultivated, p.Label);
+        Assert.Equal(6, p.Probabilities!.Count);
+        Assert.Equal(1f, p.Probabilities.Sum(), 1e-5f);
+        Assert.All(new[] { LandCover.Barren, LandCover.Forest, LandCover.Shrub, LandCover.Herbaceous }, c => Assert.Equal(0f, p.Probabilities[(int)c]));
+    }
+
+    [Fact]
     public void Cuda_request_without_a_gpu_falls_back_to_cpu()
     {
         using var scorer = new OnnxTileScorer(TinyModel.WriteBundle(_temp.Path), new ScoringOptions { Provider = ExecutionProvider.Cuda });

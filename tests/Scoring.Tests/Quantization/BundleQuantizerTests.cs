@@ -15,7 +15,7 @@ public sealed class BundleQuantizerTests : IDisposable
     public async Task A_graph_without_convolutions_is_refused_with_the_reason_and_nothing_is_written()
     {
         var fp32 = TinyModel.WriteBundle(_temp.Combine("tiny"));
-        LabeledTiles.Write(_temp.Combine("labeled"), perClass: 2);
+        LabeledTiles.Write(_temp.Combine("labeled"), perClass: 5);
         var output = _temp.Combine("int8");
 
         var ex = await Assert.ThrowsAsync<NotSupportedException>(() =>

@@ -13,14 +13,15 @@ public sealed class FusedModelTests(TrainedBundleFixture trained) : IClassFixtur
     public void Training_reports_stratified_counts_and_accuracy()
     {
         var report = trained.Report;
-        Assert.Equal(18, report.TrainCount);
+        Assert.Equal(24, report.TrainCount);
         Assert.Equal(6, report.ValidationCount);
-        Assert.All(LabelScheme.Classes, c => Assert.Equal((3, 1), (report.TrainCounts[c], report.ValidationCounts[c])));
+        Assert.All(LabelScheme.Classes, c => Assert.Equal((4, 1), (report.TrainCounts[c], report.ValidationCounts[c])));
+        Assert.Equal(LabelScheme.Classes, report.Classes);
         Assert.InRange(report.ValidationAccuracy6, 0.0, 1.0);
         Assert.True(report.ValidationAccuracy3 >= report.ValidationAccuracy6);
         Assert.Equal(6, report.ValidationConfusion.Sum(r => r.Sum()));
         Assert.Empty(report.Failed);
-        Assert.Contains(trained.Progress, p => p.Stage == "features" && p.Done == 24);
+        Assert.Contains(trained.Progress, p => p.Stage == "features" && p.Done == 30);
         Assert.Equal("probabilities", trained.Bundle.Manifest.OutputKind);
         Assert.Equal((1f, 0f), (trained.Bundle.Manifest.PixelScale, trained.Bundle.Manifest.Mean[0]));
     }

@@ -20,12 +20,46 @@ public sealed class LabeledFolderTests : IDisposable
     }
 
     [Fact]
-    public void Missing_classes_are_listed()
+    public void Two_classes_are_enough()
     {
-        Touch("Forest/a.png");
-        Touch("Barren/a.png");
+        TouchMany("Forest", 5);
+        TouchMany("Developed", 6);
+
+        var tiles = LabeledFolder.Scan(_temp.Path);
+
+        Assert.Equal(11, tiles.Count);
+        Assert.Equal([LandCover.Forest, LandCover.Developed], tiles.Select(t => t.Label).Distinct());
+    }
+
+    [Fact]
+    public void One_class_is_an_error_naming_it()
+    {
+        TouchMany("Forest", 8);
+
         var ex = Assert.Throws<TrainingDataException>(() => LabeledFolder.Scan(_temp.Path));
-        Assert.Contains("Shrub, Cultivated, Herbaceous, Developed", ex.Message, StringComparison.Ordinal);
+
+        Assert.Contains("has tiles for only Forest; training needs at least two class folders", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_folder_is_an_error()
+    {
+        var ex = Assert.Throws<TrainingDataException>(() => LabeledFolder.Scan(_temp.Path));
+
+        Assert.Contains("has tiles for no class", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_class_folder_with_fewer_than_five_tiles_is_named()
+    {
+        TouchMany("Forest", 5);
+        TouchMany("Shrub", 4);
+        TouchMany("Developed", 9);
+
+        var ex = Assert.Throws<TrainingDataException>(() => LabeledFolder.Scan(_temp.Path));
+
+        Assert.Contains("class folder 'Shrub' has 4 tile(s); each class folder needs at least 5", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(_temp.Path, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,6 +84,14 @@ public sealed class LabeledFolderTests : IDisposable
         Assert.Empty(train.Intersect(validation));
         Assert.Equal(validation, again.Validation);
         Assert.NotEqual(validation, other.Validation);
+    }
+
+    private void TouchMany(string folder, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Touch($"{folder}/{i}.png");
+        }
     }
 
     private void Touch(string relative)

@@ -5,7 +5,7 @@ using LandUse.TestSupport;
 
 namespace LandUse.Scoring.Tests.Training;
 
-/// <summary>Trains one real bundle (ResNet18 backbone) on 24 small labeled tiles, shared by the real-model tests.</summary>
+/// <summary>Trains one real bundle (ResNet18 backbone) on 30 small labeled tiles (the 5 a class folder needs), shared by the real-model tests.</summary>
 public sealed class TrainedBundleFixture : IAsyncLifetime
 {
     private readonly TempFolder _temp = new();
@@ -22,7 +22,7 @@ public sealed class TrainedBundleFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        LabeledTiles.Write(LabeledDir, perClass: 4);
+        LabeledTiles.Write(LabeledDir, perClass: LabeledFolder.MinTilesPerClass);
         var options = new TrainOptions { ValidationFraction = 0.25, Head = new SoftmaxHeadOptions { Iterations = 150 }, Scoring = new() { BatchSize = 8 } };
         Report = await BundleTrainer.TrainAsync(LabeledDir, BundleDir, options, new InlineProgress(Progress.Add), TestContext.Current.CancellationToken);
         Bundle = ModelBundle.Load(BundleDir);
