@@ -29,7 +29,7 @@ internal static class DemoRunner
         var outDir = PrepareOutDir(options.OutDir);
 
         var modelStage = stages.Begin("Demo model");
-        var bundle = await DemoBundle.EnsureAsync(new Progress<string>(modelStage.Message), ct).ConfigureAwait(false);
+        var bundle = await DemoBundle.EnsureAsync(options.Precision, new Progress<string>(modelStage.Message), ct).ConfigureAwait(false);
         modelStage.Complete(bundle);
 
         var countyDir = Path.Combine(outDir, "county");

@@ -30,7 +30,8 @@ internal static class DemoSummaryPrinter
         }
 
         console.MarkupLine(line);
-        console.MarkupLine($"Model: [grey]{Markup.Escape(result.ModelBundle)}[/] (a demo model trained on synthetic tiles)");
+        var version = result.Before.Summary.ModelVersion ?? "unknown version";
+        console.MarkupLine($"Model: [grey]{Markup.Escape(result.ModelBundle)}[/] ({Markup.Escape(version)}: a demo model trained on synthetic tiles; `--precision fp32` or `int8` picks the bundle)");
         console.MarkupLine($"Run reports: [link]{Markup.Escape(result.Before.Report)}[/], [link]{Markup.Escape(result.After.Report)}[/]");
         console.MarkupLine($"Change report: [bold][link]{Markup.Escape(result.Comparison.Files.Report)}[/][/]");
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Done in {result.Elapsed.TotalSeconds:0} s."));

@@ -52,6 +52,35 @@ public sealed class DemoModelAccuracyTests
         Assert.True(colour < Required, string.Create(CultureInfo.InvariantCulture, $"colour statistics alone reach {colour:P1}: the generator is trivially separable"));
     }
 
+    [Fact]
+    public async Task Demo_int8_twin_names_its_parent_and_agrees_with_it_within_a_point_on_fresh_tiles()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var fp32 = ModelBundle.Load(await DemoBundle.EnsureAsync(ModelPrecision.Fp32, null, ct));
+        var int8 = ModelBundle.Load(await DemoBundle.EnsureAsync(ModelPrecision.Int8, null, ct));
+        Assert.Equal(DemoBundle.Int8CacheFolder, int8.Folder.TrimEnd(Path.DirectorySeparatorChar));
+        Assert.Equal(ModelPrecision.Int8, int8.Precision);
+        Assert.Equal(fp32.Manifest.Version, int8.Manifest.Parent?.Version);
+        Assert.Equal(fp32.Manifest.Sha256, int8.Manifest.Parent?.Sha256);
+
+        using var test = new TempFolder();
+        await TileSetWriter.WriteAsync(test.Path, 30, 2, null, ct, LandUse.Scoring.Hosting.MachineCores.Count);
+        var tiles = LabelScheme.Classes
+            .SelectMany(c => Directory.GetFiles(Path.Combine(test.Path, c.ToString())).Order(StringComparer.Ordinal).Select(f => (Cover: c, Png: File.ReadAllBytes(f))))
+            .ToArray();
+        var inputs = tiles.Select((t, i) => new TileInput(i.ToString(CultureInfo.InvariantCulture), t.Png)).ToArray();
+        using var fp32Scorer = new OnnxTileScorer(fp32, new ScoringOptions());
+        using var int8Scorer = new OnnxTileScorer(int8, new ScoringOptions());
+        var a = fp32Scorer.Score(inputs, ct);
+        var b = int8Scorer.Score(inputs, ct);
+
+        var agreement = a.Zip(b).Count(p => p.First.Label == p.Second.Label) / (double)tiles.Length;
+        var (accuracyA, accuracyB) = (Accuracy(a.Select(p => p.Label), tiles), Accuracy(b.Select(p => p.Label), tiles));
+        TestContext.Current.TestOutputHelper!.WriteLine(string.Create(CultureInfo.InvariantCulture, $"180 fresh tiles: FP32 {accuracyA:P1}, INT8 {accuracyB:P1}, agreement {agreement:P1}"));
+        Assert.True(agreement >= 0.98, string.Create(CultureInfo.InvariantCulture, $"INT8 agrees with FP32 on {agreement:P1} of tiles"));
+        Assert.True(accuracyB >= accuracyA - 0.01, string.Create(CultureInfo.InvariantCulture, $"INT8 {accuracyB:P1} loses more than a point against FP32 {accuracyA:P1}"));
+    }
+
     /// <summary>The same softmax head on per-channel mean and std only, trained on the demo's seed-1 tiles.</summary>
     private static double ColourBaseline((LandCover Cover, byte[] Png)[] test, CancellationToken ct)
     {
