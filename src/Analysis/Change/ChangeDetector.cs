@@ -66,7 +66,7 @@ public static class ChangeDetector
 
             if (isCandidate)
             {
-                candidates.Add(new ChangeCandidate(
+                candidates.Add(CandidateConfidence.With(new ChangeCandidate(
                     tileB.Path,
                     tileB.Id,
                     tileB.Row ?? tileA.Row,
@@ -78,7 +78,7 @@ public static class ChangeDetector
                     tileA.Path,
                     options.ATruth ? tileA.Truth : tileA.Predicted,
                     options.BTruth ? tileB.Truth : tileB.Predicted,
-                    truthChanged));
+                    truthChanged), tileA, tileB, options));
             }
         }
 

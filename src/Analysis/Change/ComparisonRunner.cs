@@ -3,18 +3,22 @@ using LandUse.Analysis.Runs;
 
 namespace LandUse.Analysis.Change;
 
-/// <summary>Runs a whole comparison over run folders: resolve, load, detect change, write compare.html and the candidate files.</summary>
+/// <summary>
+/// A comparison over run folders: resolve and load both runs, detect change, write compare.html and candidates.csv.
+/// Pipeline's comparison writer adds what needs the tiles themselves (candidates.geojson, the review thumbnails).
+/// </summary>
 public static class ComparisonRunner
 {
-    public static ComparisonOutcome Run(ComparisonRequest request)
+    /// <summary>Resolves and loads both runs of a request, and where its outputs go.</summary>
+    public static (LoadedRun A, LoadedRun B, string OutDir) Load(ComparisonRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var a = RunFolder.Load(RunLocator.Resolve(request.RunA, request.RunsDir));
         var b = RunFolder.Load(RunLocator.Resolve(request.RunB, request.RunsDir));
-        return Run(a, b, request.Options ?? ChangeOptions.Default, request.OutDir ?? DefaultOutDir(a, b));
+        return (a, b, request.OutDir ?? DefaultOutDir(a, b));
     }
 
-    /// <summary>Compares two runs already loaded (e.g. from Table Storage) and writes the outputs into <paramref name="outDir"/>.</summary>
+    /// <summary>Compares two runs already loaded and writes the report (review sheet as text) into <paramref name="outDir"/>.</summary>
     public static ComparisonOutcome Run(LoadedRun a, LoadedRun b, ChangeOptions options, string outDir)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -1,13 +1,15 @@
 using LandUse.Analysis.Change;
 using LandUse.Analysis.Maps;
+using LandUse.Analysis.Review;
 using LandUse.Analysis.Summaries;
-using LandUse.Scoring.Labels;
 
 namespace LandUse.Analysis.Reports;
 
 /// <summary>
-/// Writes a comparison's compare.html (transition matrix, candidate count and list, maps of both runs and of the change),
-/// candidates.csv, candidates.geojson when any candidate has coordinates, and change.json (the <see cref="ChangeSummary"/>).
+/// Writes a comparison's compare.html (transition matrix, candidate count, maps of both runs and of the change, and the
+/// candidate review sheet), candidates.csv (most confident first) and change.json (the <see cref="ChangeSummary"/>).
+/// candidates.geojson and the review thumbnails need the tiles' grids and pixels, so the caller writes them first
+/// (Pipeline's comparison writer) and passes what it wrote in <see cref="ComparisonExtras"/>.
 /// </summary>
 public static class ComparisonReportWriter
 {
@@ -15,38 +17,28 @@ public static class ComparisonReportWriter
 
     public const string SummaryFileName = "change.json";
 
-    /// <summary>How many candidates the HTML lists (the CSV has them all).</summary>
-    public const int ListedCandidates = 500;
+    /// <summary>The report with a text-only review sheet (no thumbnails, no GeoJSON).</summary>
+    public static ComparisonFiles Write(ChangeResult result, string outDir) => Write(result, outDir, new ComparisonExtras());
 
-    public static ComparisonFiles Write(ChangeResult result, string outDir)
+    public static ComparisonFiles Write(ChangeResult result, string outDir, ComparisonExtras extras)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(extras);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         Directory.CreateDirectory(outDir);
 
+        var ranked = extras.Ranked ?? CandidateRanking.MostConfidentFirst(result.Candidates);
         var csv = Path.Combine(outDir, CandidatesCsv.FileName);
-        CandidatesCsv.Write(csv, result.Candidates);
-        string? geoJson = null;
-        var geoPath = Path.Combine(outDir, CandidatesGeoJson.FileName);
-        if (result.Candidates.Any(c => c.Lat is not null && c.Lon is not null))
-        {
-            CandidatesGeoJson.Write(geoPath, result.Candidates);
-            geoJson = geoPath;
-        }
-        else if (File.Exists(geoPath))
-        {
-            // A stale GeoJSON from an earlier comparison would contradict this one.
-            File.Delete(geoPath);
-        }
-
+        CandidatesCsv.Write(csv, ranked);
         var summaryPath = Path.Combine(outDir, SummaryFileName);
         File.WriteAllText(summaryPath, result.Summary.ToJson());
+        var review = extras.Review ?? ReviewSheet.TextOnly(ranked, ReviewOptions.DefaultMaxCandidates, []);
         var report = Path.Combine(outDir, FileName);
-        File.WriteAllText(report, Build(result).ToString());
-        return new ComparisonFiles(outDir, report, csv, geoJson, summaryPath);
+        File.WriteAllText(report, Build(result, review, extras).ToString());
+        return new ComparisonFiles(outDir, report, csv, extras.GeoJson, summaryPath);
     }
 
-    private static HtmlPage Build(ChangeResult result)
+    private static HtmlPage Build(ChangeResult result, ReviewSheet review, ComparisonExtras extras)
     {
         var s = result.Summary;
         var side = (bool truth) => truth ? "truth labels" : "predictions";
@@ -82,8 +74,13 @@ public static class ComparisonReportWriter
                 [[HtmlPage.Number(acc.Evaluated), HtmlPage.Number(acc.TruthChanges), HtmlPage.Number(acc.Candidates), HtmlPage.Number(acc.TruePositives), ChangeAccuracy.Format(acc.Precision, "0.000"), ChangeAccuracy.Format(acc.Recall, "0.000")]]);
         }
 
+        if (extras.GeoJsonNote is { } geoNote)
+        {
+            page.Paragraph(geoNote, note: true);
+        }
+
         Maps(page, result);
-        Candidates(page, result);
+        ReviewSection.Write(page, s, review, extras.ImageSide);
         return page;
     }
 
@@ -113,19 +110,4 @@ public static class ComparisonReportWriter
         page.BeginFigures().Image(ChangeMapRenderer.Render(result), "change").EndFigures();
     }
 
-    private static void Candidates(HtmlPage page, ChangeResult result)
-    {
-        page.Heading(2, $"Candidate tiles ({HtmlPage.Number(result.Candidates.Count)})");
-        page.Table(
-            ["path", "id", "row", "col", "A label", "B label", "truth changed"],
-            result.Candidates.Take(ListedCandidates).Select(c => (IReadOnlyList<string>)
-                [c.Path, c.Id, c.Row?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", c.Col?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                 Label(c.ALabel), Label(c.BLabel), c.TruthChanged is { } t ? (t ? "yes" : "no") : ""]));
-        if (result.Candidates.Count > ListedCandidates)
-        {
-            page.Paragraph($"Showing the first {ListedCandidates}; {CandidatesCsv.FileName} lists all.", note: true);
-        }
-    }
-
-    private static string Label(LandCover? cover) => cover?.ToString() ?? "";
 }

@@ -6,7 +6,8 @@ namespace LandUse.Analysis.Reports;
 
 /// <summary>
 /// Builds one self-contained HTML page: inline CSS, images as base64 data URIs, no scripts, fonts or links to fetch,
-/// so a report opens anywhere (mail attachment, blob download, headless browser) exactly as written.
+/// so a report opens anywhere (mail attachment, blob download, headless browser) exactly as written. The one exception
+/// is a comparison's review sheet: its hundreds of thumbnails are files beside the page, lazy-loaded, so the page stays light.
 /// </summary>
 internal sealed class HtmlPage
 {
@@ -19,6 +20,8 @@ internal sealed class HtmlPage
         figure{display:inline-block;margin:0 12px 12px 0}figcaption{font-size:.9em;color:#555}
         .sw{display:inline-block;width:12px;height:12px;border:1px solid #777;margin:0 4px 0 12px}
         .note{color:#555}
+        .rv{border-top:1px solid #ddd;padding:4px 0 8px}.rv h3{font-size:1em;margin:6px 0 2px}.rv p{margin:2px 0}
+        .ph{display:flex;align-items:center;justify-content:center;background:#eee;color:#777;border:1px solid #ccc;margin:4px 8px 4px 0}
         """;
 
     private readonly StringBuilder _body = new();
@@ -108,6 +111,40 @@ internal sealed class HtmlPage
         ArgumentNullException.ThrowIfNull(png);
         _body.Append("<figure><img alt=\"").Append(Encode(caption)).Append("\" src=\"data:image/png;base64,")
             .Append(Convert.ToBase64String(png)).Append("\"><figcaption>").Append(Encode(caption)).Append("</figcaption></figure>\n");
+        return this;
+    }
+
+    /// <summary>
+    /// A figure showing an image file beside the page (<paramref name="src"/> relative, made of safe path characters),
+    /// lazy-loaded with its size fixed so the page lays out before it loads; without a file, a placeholder box saying so.
+    /// </summary>
+    public HtmlPage LinkedImage(string? src, string alt, string caption, int width, int height)
+    {
+        _body.Append("<figure>");
+        if (src is not null && src.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.') && !src.Contains("..", StringComparison.Ordinal))
+        {
+            _body.Append(CultureInfo.InvariantCulture, $"<img loading=\"lazy\" decoding=\"async\" width=\"{width}\" height=\"{height}\" src=\"{src}\" alt=\"")
+                .Append(Encode(alt)).Append("\">");
+        }
+        else
+        {
+            _body.Append(CultureInfo.InvariantCulture, $"<div class=\"ph\" style=\"width:{width}px;height:{height}px\">no image</div>");
+        }
+
+        _body.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption></figure>\n");
+        return this;
+    }
+
+    /// <summary>Opens a block (a div with a class from this page's style sheet) that <see cref="EndBlock"/> closes.</summary>
+    public HtmlPage BeginBlock(string cssClass)
+    {
+        _body.Append("<div class=\"").Append(Encode(cssClass)).Append("\">\n");
+        return this;
+    }
+
+    public HtmlPage EndBlock()
+    {
+        _body.Append("</div>\n");
         return this;
     }
 

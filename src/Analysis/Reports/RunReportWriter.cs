@@ -69,6 +69,11 @@ public static class RunReportWriter
             page.Paragraph("Warning: " + warning, note: true);
         }
 
+        foreach (var note in s.Notes ?? [])
+        {
+            page.Paragraph("Note: " + note, note: true);
+        }
+
         var t = s.Timings;
         page.Facts(
         [

@@ -10,6 +10,9 @@ public static class RunFiles
     public const string Map = "map.png";
     public const string MapSmoothed = "map-smoothed.png";
 
+    /// <summary>Each tile's footprint as a WGS 84 polygon with its prediction, when the tiles have coordinates.</summary>
+    public const string PredictionsGeoJson = "predictions.geojson";
+
     /// <summary>The ledger entry of a file-backed run (status, counts, request and summary).</summary>
     public const string Ledger = "run.json";
 

@@ -5,7 +5,7 @@ namespace LandUse.Analysis.Summaries;
 
 /// <summary>
 /// Everything a user reads about one run: counts, development table, accuracy when truth is known, failures, timings,
-/// and warnings (e.g. a report that could not be drawn; a warning never fails a run whose tiles were scored).
+/// warnings (e.g. a report that could not be drawn; a warning never fails a run whose tiles were scored) and notes.
 /// Stored as runs/&lt;runId&gt;/summary.json and in the runs table; built from merged counts by <see cref="RunSummaryBuilder"/>.
 /// </summary>
 public sealed record RunSummary(
@@ -26,6 +26,9 @@ public sealed record RunSummary(
     RunTimings Timings,
     IReadOnlyList<string>? Warnings = null)
 {
+    /// <summary>What was left out on purpose and why (e.g. no GeoJSON for tiles without coordinates): worth knowing, not a problem.</summary>
+    public IReadOnlyList<string>? Notes { get; init; }
+
     /// <summary>camelCase, indented, class names kept as dictionary keys.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, SummaryJson.Options);
 

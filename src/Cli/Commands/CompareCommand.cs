@@ -2,15 +2,18 @@ using System.CommandLine;
 using System.Text.Json;
 using LandUse.Analysis.Change;
 using LandUse.Analysis.Grids;
+using LandUse.Analysis.Review;
 using LandUse.Analysis.Runs;
 using LandUse.Analysis.Summaries;
+using LandUse.Pipeline.Comparisons;
 using LandUse.Scoring.Labels;
 
 namespace LandUse.Cli.Commands;
 
 /// <summary>
-/// `landuse compare &lt;runA&gt; &lt;runB&gt; [--from G --to G] [--smooth] [--a-truth] [--out DIR] [--json]`: writes compare.html,
-/// candidates.csv and (with coordinates) candidates.geojson, prints the transition matrix and candidate count (or JSON).
+/// `landuse compare &lt;runA&gt; &lt;runB&gt; [--from G --to G] [--smooth] [--a-truth] [--out DIR] [--review N] [--json]`: writes
+/// compare.html with its review sheet (thumbnails in review/), candidates.csv and (with coordinates) candidates.geojson,
+/// prints the transition matrix and candidate count (or JSON).
 /// </summary>
 internal static class CompareCommand
 {
@@ -26,11 +29,13 @@ internal static class CompareCommand
         var bTruth = new Option<bool>("--b-truth") { Description = "Use run B's truth labels instead of its predictions." };
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: <run B folder>/compare-<run A id>)." };
         var runsDir = new Option<string?>("--runs-dir") { Description = $"Where run ids resolve (default ./{RunLocator.DefaultRunsDir})." };
+        var review = new Option<int>("--review") { Description = $"Candidates on the review sheet, most confident first (0 to {ReviewOptions.Largest}).", DefaultValueFactory = _ => ReviewOptions.DefaultMaxCandidates };
+        var connection = new Option<string?>("--connection") { Description = "Blob Storage connection string for runs whose tiles are in blob storage (default: AZURE_STORAGE_CONNECTION_STRING)." };
         var json = new Option<bool>("--json") { Description = "Print the comparison summary and output paths as JSON only." };
 
         var command = new Command("compare", "Find tiles whose land use changed between two runs.")
         {
-            runA, runB, from, to, smooth, centreWeight, aTruth, bTruth, outDir, runsDir, json,
+            runA, runB, from, to, smooth, centreWeight, aTruth, bTruth, outDir, runsDir, review, connection, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,6 +54,12 @@ internal static class CompareCommand
                 return 2;
             }
 
+            if (parse.GetValue(review) is < 0 or > ReviewOptions.Largest)
+            {
+                await stderr.WriteLineAsync($"compare: --review must be between 0 and {ReviewOptions.Largest}.").ConfigureAwait(false);
+                return 2;
+            }
+
             var options = new ChangeOptions
             {
                 From = fromGroup,
@@ -60,7 +71,9 @@ internal static class CompareCommand
             };
             try
             {
-                var outcome = ComparisonRunner.Run(new ComparisonRequest(parse.GetValue(runA)!, parse.GetValue(runB)!, options, parse.GetValue(runsDir), parse.GetValue(outDir)));
+                var request = new ComparisonRequest(parse.GetValue(runA)!, parse.GetValue(runB)!, options, parse.GetValue(runsDir), parse.GetValue(outDir));
+                var outcome = await FolderComparison.RunAsync(request, TileSources.Open(parse.GetValue(connection)), new ReviewOptions(parse.GetValue(review)), ct)
+                    .ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
                     await stdout.WriteLineAsync(JsonSerializer.Serialize(new { summary = outcome.Summary, files = outcome.Files }, SummaryJson.Options)).ConfigureAwait(false);
@@ -70,7 +83,7 @@ internal static class CompareCommand
                 await stdout.WriteAsync(ChangeSummaryText.Format(outcome.Summary)).ConfigureAwait(false);
                 await stdout.WriteLineAsync($"Report: {outcome.Files.Report}").ConfigureAwait(false);
                 await stdout.WriteLineAsync($"Candidates: {outcome.Files.CandidatesCsv}").ConfigureAwait(false);
-                await stdout.WriteLineAsync(outcome.Files.GeoJson is { } geo ? $"GeoJSON: {geo}" : "GeoJSON: not written (no tile coordinates)").ConfigureAwait(false);
+                await stdout.WriteLineAsync(outcome.Files.GeoJson is { } geo ? $"GeoJSON: {geo}" : "GeoJSON: not written (no candidate with coordinates)").ConfigureAwait(false);
                 return 0;
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)

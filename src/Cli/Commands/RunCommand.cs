@@ -22,7 +22,8 @@ namespace LandUse.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    private const string TilesConnection = "landuse-tiles";
+    /// <summary>The connection name a blob tile source is recorded under (run.json); `landuse compare` registers the same name.</summary>
+    internal const string TilesConnection = "landuse-tiles";
 
     public static Command Create()
     {

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using LandUse.Analysis.Change;
+using LandUse.Analysis.Review;
 using LandUse.Analysis.Runs;
 using LandUse.Analysis.Summaries;
+using LandUse.Pipeline.Comparisons;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Orchestration;
@@ -44,7 +46,8 @@ internal static class DemoRunner
         var after = await RunYearAsync(CountyPlan.Years[1], countyDir, runsDir, bundle, options, stages, ct).ConfigureAwait(false);
 
         var compareStage = stages.Begin("Compare");
-        var comparison = ComparisonRunner.Run(new ComparisonRequest(before.RunId, after.RunId, ChangeOptions.Default, runsDir, outDir));
+        var comparison = await FolderComparison.RunAsync(
+            new ComparisonRequest(before.RunId, after.RunId, ChangeOptions.Default, runsDir, outDir), Commands.TileSources.Open(null), ReviewOptions.Default, ct).ConfigureAwait(false);
         compareStage.Complete(string.Create(CultureInfo.InvariantCulture, $"{comparison.Summary.CandidateCount} candidate tiles"));
 
         return new DemoResult(bundle, countyDir, before, after, comparison, clock.Elapsed);

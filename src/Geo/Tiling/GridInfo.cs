@@ -49,13 +49,23 @@ public sealed record GridInfo
             throw GeoDataException.For(path, "missing; label works on a folder written by `landuse tile`, which writes tiles.csv and grid.json.");
         }
 
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses grid.json text (from a folder or a blob); <paramref name="name"/> names it in errors.</summary>
+    public static GridInfo Parse(string json, string name)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonSerializer.Deserialize<GridInfo>(File.ReadAllText(path), Json) ?? throw GeoDataException.For(path, "is empty (null).");
+            var grid = JsonSerializer.Deserialize<GridInfo>(json, Json) ?? throw GeoDataException.For(name, "is empty (null).");
+            return grid.Size > 0 && grid.Stride > 0 && grid.PixelWidth > 0 && grid.PixelHeight > 0
+                ? grid
+                : throw GeoDataException.For(name, "has a tile size, stride or pixel size that is not positive.");
         }
         catch (JsonException ex)
         {
-            throw GeoDataException.For(path, $"is not a valid grid description ({ex.Message}).", ex);
+            throw GeoDataException.For(name, $"is not a valid grid description ({ex.Message}).", ex);
         }
     }
 

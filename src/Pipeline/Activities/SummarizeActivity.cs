@@ -1,8 +1,10 @@
 using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.Artifacts;
+using LandUse.Pipeline.GeoJson;
 using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Stores;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +16,8 @@ namespace LandUse.Pipeline.Activities;
 /// records the completed run with its summary in the ledger.
 /// </summary>
 [DurableTask(ActivityNames.Summarize)]
-public sealed class SummarizeActivity(PredictionStoreFactory predictionStores, RunLedgers ledgers, ArtifactSinks sinks, ILogger<SummarizeActivity> log)
+public sealed class SummarizeActivity(
+    PredictionStoreFactory predictionStores, RunLedgers ledgers, ArtifactSinks sinks, TileStoreFactory tileStores, ILogger<SummarizeActivity> log)
     : TaskActivity<SummarizeRequest, RunOutcome>
 {
     public override Task<RunOutcome> RunAsync(TaskActivityContext context, SummarizeRequest input) => ExecuteAsync(input, CancellationToken.None);
@@ -44,7 +47,8 @@ public sealed class SummarizeActivity(PredictionStoreFactory predictionStores, R
         var store = predictionStores.Open(run.Output);
         var target = run.ResultsTarget();
         var sink = sinks.ForRun(target, run.RunId);
-        var summary = await RunArtifactWriter.WriteAsync(sink, store.ReadRunAsync(run.RunId, input.Pages, cancellationToken), built, cancellationToken)
+        var footprints = new StoreFootprints(tileStores.Open(run.Source));
+        var summary = await RunArtifactWriter.WriteAsync(sink, store.ReadRunAsync(run.RunId, input.Pages, cancellationToken), built, footprints, cancellationToken)
             .ConfigureAwait(false);
         foreach (var warning in summary.Warnings ?? [])
         {

@@ -1,8 +1,13 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 
 namespace LandUse.Pipeline.Artifacts;
 
-/// <summary>Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write.</summary>
+/// <summary>
+/// Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write. Each file
+/// streams up in staged blocks and is committed whole at the end (<see cref="StagedBlockStream"/>): bounded memory for any
+/// size, and a failed write leaves the previous blob as it was.
+/// </summary>
 public sealed class BlobArtifactSink(BlobContainerClient container, string prefix) : IArtifactSink
 {
     private readonly string _prefix = prefix.TrimEnd('/') + "/";
@@ -19,10 +24,12 @@ public sealed class BlobArtifactSink(BlobContainerClient container, string prefi
             _created = true;
         }
 
-        using var buffer = new MemoryStream();
-        await write(buffer).ConfigureAwait(false);
-        buffer.Position = 0;
-        await container.GetBlobClient(_prefix + name).UploadAsync(buffer, overwrite: true, cancellationToken).ConfigureAwait(false);
+        var blocks = new StagedBlockStream(container.GetBlockBlobClient(_prefix + name), cancellationToken);
+        await using (blocks.ConfigureAwait(false))
+        {
+            await write(blocks).ConfigureAwait(false);
+            await blocks.CommitAsync().ConfigureAwait(false);
+        }
     }
 
     public string LocationOf(string name) => container.GetBlobClient(_prefix + name).Uri.ToString();

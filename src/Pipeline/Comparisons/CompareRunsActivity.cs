@@ -1,21 +1,22 @@
-using LandUse.Analysis.Change;
+using LandUse.Analysis.Review;
 using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
+using LandUse.Pipeline.Stores;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LandUse.Pipeline.Comparisons;
 
 /// <summary>
-/// The CompareRuns activity: loads both runs from their store and ledger, lets Analysis's <see cref="ComparisonRunner"/>
-/// detect change and write its report into a scratch folder, then stores the files under <c>compare/&lt;id&gt;/</c> of the
-/// results target through an artifact sink.
+/// The CompareRuns activity: loads both runs from their store and ledger, lets <see cref="ComparisonWriter"/> detect change
+/// and write its report, candidates.geojson and review thumbnails (tiles from the sources the runs' requests name) into a
+/// scratch folder, then stores the files under <c>compare/&lt;id&gt;/</c> of the results target through an artifact sink.
 /// </summary>
 [DurableTask(ActivityNames.CompareRuns)]
 public sealed partial class CompareRunsActivity(
-    PredictionStoreFactory predictionStores, RunLedgers ledgers, ArtifactSinks sinks, ILogger<CompareRunsActivity> logger)
+    PredictionStoreFactory predictionStores, RunLedgers ledgers, ArtifactSinks sinks, TileStoreFactory tileStores, ILogger<CompareRunsActivity> logger)
     : TaskActivity<CompareRunsRequest, CompareRunsResult>
 {
     public override Task<CompareRunsResult> RunAsync(TaskActivityContext context, CompareRunsRequest input) => ExecuteAsync(input, CancellationToken.None);
@@ -27,10 +28,14 @@ public sealed partial class CompareRunsActivity(
         var ledger = ledgers.Open(request.Store);
         var a = await StoredRunLoader.LoadAsync(store, ledger, request.RunA, cancellationToken).ConfigureAwait(false);
         var b = await StoredRunLoader.LoadAsync(store, ledger, request.RunB, cancellationToken).ConfigureAwait(false);
+        var sources = ComparisonSources.Open(
+            tileStores,
+            (request.RunA, (await ledger.GetAsync(request.RunA, cancellationToken).ConfigureAwait(false))?.Request?.Source),
+            (request.RunB, (await ledger.GetAsync(request.RunB, cancellationToken).ConfigureAwait(false))?.Request?.Source));
         var scratch = Directory.CreateTempSubdirectory("landuse-compare-");
         try
         {
-            var outcome = ComparisonRunner.Run(a, b, request.Options, scratch.FullName);
+            var outcome = await ComparisonWriter.WriteAsync(a, b, request.Options, scratch.FullName, sources, ReviewOptions.Default, cancellationToken).ConfigureAwait(false);
             var sink = sinks.Open(request.Results, $"compare/{request.ComparisonId}");
             var written = new List<string>();
             foreach (var file in Directory.EnumerateFiles(scratch.FullName, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

@@ -1,9 +1,11 @@
 using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Connections;
+using LandUse.Pipeline.GeoJson;
 using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Runs;
+using LandUse.Pipeline.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LandUse.Pipeline.Hosting;
@@ -59,7 +61,8 @@ public static class LocalRun
             var record = await control.Ledger(request.Output).GetAsync(request.RunId, cancellationToken).ConfigureAwait(false);
             if (record?.Summary is { } summary)
             {
-                await RunArtifactWriter.WriteAsync(new FolderArtifactSink(folder), store.ReadRunAsync(request.RunId, outcome.Pages, cancellationToken), summary, cancellationToken)
+                var footprints = new StoreFootprints(engine.Services.GetRequiredService<TileStoreFactory>().Open(request.Source));
+                await RunArtifactWriter.WriteAsync(new FolderArtifactSink(folder), store.ReadRunAsync(request.RunId, outcome.Pages, cancellationToken), summary, footprints, cancellationToken)
                     .ConfigureAwait(false);
             }
 

@@ -8,6 +8,7 @@ namespace LandUse.Scoring.Output;
 /// <summary>
 /// The predictions CSV contract: columns path,label,p_Barren..p_Developed,error in that order, invariant culture,
 /// RFC 4180 quoting. Written by `landuse score` and by runs (runs/&lt;id&gt;/predictions.csv); read back by reports.
+/// A run whose tiles have coordinates appends <c>lat,lon</c> after <c>error</c>, so scripts reading by position keep working.
 /// </summary>
 public static class PredictionCsv
 {
@@ -20,14 +21,23 @@ public static class PredictionCsv
 
     public static string HeaderLine { get; } = string.Join(',', Columns);
 
+    /// <summary>The header of a run whose tiles have coordinates: <see cref="Columns"/>, then <c>lat,lon</c> (WGS 84 tile centre).</summary>
+    public static IReadOnlyList<string> ColumnsWithCoordinates { get; } = [.. Columns, TileIndexColumns.Lat, TileIndexColumns.Lon];
+
     /// <summary>A writer positioned after the header, for rows written as they come.</summary>
     public static CsvWriter Open(TextWriter writer) => new(writer, Columns);
 
-    public static void WriteRow(CsvWriter csv, PredictionRow row)
+    /// <summary>A writer whose header ends with <c>lat,lon</c> when <paramref name="withCoordinates"/>; rows go through <see cref="WriteRow(CsvWriter, PredictionRow, bool)"/>.</summary>
+    public static CsvWriter Open(TextWriter writer, bool withCoordinates) => new(writer, withCoordinates ? ColumnsWithCoordinates : Columns);
+
+    public static void WriteRow(CsvWriter csv, PredictionRow row) => WriteRow(csv, row, withCoordinates: false);
+
+    /// <summary>Writes a row; with <paramref name="withCoordinates"/> its lat,lon follow the error (empty when unknown).</summary>
+    public static void WriteRow(CsvWriter csv, PredictionRow row, bool withCoordinates)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(row);
-        var fields = new string?[Columns.Count];
+        var fields = new string?[withCoordinates ? ColumnsWithCoordinates.Count : Columns.Count];
         fields[0] = row.Path;
         fields[1] = row.Label?.ToString();
         for (var c = 0; c < LabelScheme.ClassCount; c++)
@@ -35,18 +45,27 @@ public static class PredictionCsv
             fields[2 + c] = row.Probabilities is { } p ? p[c].ToString(CultureInfo.InvariantCulture) : null;
         }
 
-        fields[^1] = row.Error;
+        fields[Columns.Count - 1] = row.Error;
+        if (withCoordinates)
+        {
+            fields[^2] = row.Lat?.ToString("R", CultureInfo.InvariantCulture);
+            fields[^1] = row.Lon?.ToString("R", CultureInfo.InvariantCulture);
+        }
+
         csv.Row(fields);
     }
 
     /// <summary>Writes the header and every row.</summary>
-    public static void Write(TextWriter writer, IEnumerable<PredictionRow> rows)
+    public static void Write(TextWriter writer, IEnumerable<PredictionRow> rows) => Write(writer, rows, withCoordinates: false);
+
+    /// <summary>Writes the header (with <c>lat,lon</c> when <paramref name="withCoordinates"/>) and every row.</summary>
+    public static void Write(TextWriter writer, IEnumerable<PredictionRow> rows, bool withCoordinates)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using var csv = Open(writer);
+        using var csv = Open(writer, withCoordinates);
         foreach (var row in rows)
         {
-            WriteRow(csv, row);
+            WriteRow(csv, row, withCoordinates);
         }
     }
 
@@ -61,14 +80,15 @@ public static class PredictionCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         using var csv = CsvReader.From(reader, FileName);
-        if (csv.IsEmpty || !csv.Columns.SequenceEqual(Columns))
+        var withCoordinates = !csv.IsEmpty && csv.Columns.SequenceEqual(ColumnsWithCoordinates);
+        if (csv.IsEmpty || !(withCoordinates || csv.Columns.SequenceEqual(Columns)))
         {
-            throw new FormatException($"Predictions CSV header must be '{HeaderLine}'.");
+            throw new FormatException($"Predictions CSV header must be '{HeaderLine}' (a run with coordinates adds ',lat,lon').");
         }
 
         foreach (var record in csv.Records())
         {
-            yield return Parse(record);
+            yield return Parse(record, withCoordinates);
         }
     }
 
@@ -78,13 +98,14 @@ public static class PredictionCsv
         return Read(reader).ToArray();
     }
 
-    private static PredictionRow Parse(CsvRecord record)
+    private static PredictionRow Parse(CsvRecord record, bool withCoordinates)
     {
         var fields = record.Fields;
         var line = record.Line;
-        if (fields.Count != Columns.Count)
+        var expected = withCoordinates ? ColumnsWithCoordinates.Count : Columns.Count;
+        if (fields.Count != expected)
         {
-            throw new FormatException($"Predictions CSV record {line} has {fields.Count} fields; expected {Columns.Count}.");
+            throw new FormatException($"Predictions CSV record {line} has {fields.Count} fields; expected {expected}.");
         }
 
         LandCover? label = null;
@@ -106,7 +127,13 @@ public static class PredictionCsv
             }
         }
 
-        var error = fields[^1].Length > 0 ? fields[^1] : null;
-        return new PredictionRow(fields[0], label, probabilities, error);
+        var error = fields[Columns.Count - 1].Length > 0 ? fields[Columns.Count - 1] : null;
+        var row = new PredictionRow(fields[0], label, probabilities, error);
+        return withCoordinates ? row with { Lat = Coordinate(fields[^2], "lat", line), Lon = Coordinate(fields[^1], "lon", line) } : row;
     }
+
+    private static double? Coordinate(string text, string column, int line) =>
+        text.Length == 0 ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
+        : throw new FormatException($"Predictions CSV record {line}: '{text}' in {column} is not a number.");
 }

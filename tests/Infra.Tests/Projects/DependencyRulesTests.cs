@@ -15,7 +15,8 @@ public sealed class DependencyRulesTests
         { "Analysis", ["Scoring"] },
         { "Synthetic", [] },
         { "Geo", ["Scoring"] },
-        { "Pipeline", ["Scoring", "Analysis"] },
+        // Geo: the Summarize and CompareRuns activities write GeoJSON footprints, and they run in Functions as well as the CLI.
+        { "Pipeline", ["Scoring", "Analysis", "Geo"] },
         { "Functions", ["Pipeline"] },
         { "Worker", ["Scoring"] },
         { "Cli", ["Pipeline", "Geo", "Synthetic"] },
