@@ -33,7 +33,16 @@ public sealed class ModelRegistries(StorageClients clients, TimeProvider time)
             return run;
         }
 
-        var version = await Open(location).ResolveAsync(ModelReference.Parse(run.ModelBundle), cancellationToken).ConfigureAwait(false);
-        return run with { ModelBundle = version.Reference.ToString() };
+        var reference = ModelReference.Parse(run.ModelBundle);
+        try
+        {
+            var version = await Open(location).ResolveAsync(reference, cancellationToken).ConfigureAwait(false);
+            return run with { ModelBundle = version.Reference.ToString() };
+        }
+        catch (StorageAccessException ex) when (ex.ErrorCode == "ContainerNotFound")
+        {
+            throw new ModelRegistryException(RegistryProblem.NotFound,
+                $"Model '{reference}' is not in the registry: {location.DisplayName} does not exist (`landuse model publish` creates it).", ex);
+        }
     }
 }

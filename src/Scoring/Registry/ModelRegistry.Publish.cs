@@ -24,6 +24,7 @@ public sealed partial class ModelRegistry
         var bundle = ModelBundle.Load(bundleFolder);
         var reference = ReferenceOf(bundle);
         var manifestBytes = await File.ReadAllBytesAsync(Path.Combine(bundle.Folder, ModelBundle.ManifestFileName), cancellationToken).ConfigureAwait(false);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (await TryReadAsync(reference, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return await SameBytesAsync(existing, bundle, manifestBytes, cancellationToken).ConfigureAwait(false);

@@ -69,7 +69,7 @@ public sealed partial class ModelRegistry(BlobContainerClient container, TimePro
         {
             manifest = (await container.GetBlobClient(RegistryLayout.ManifestBlob(pinned)).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
         }
-        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode != "ContainerNotFound")
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             throw await NotFoundAsync(pinned, cancellationToken).ConfigureAwait(false);
         }
@@ -158,6 +158,19 @@ public sealed partial class ModelRegistry(BlobContainerClient container, TimePro
             .ThenByDescending(v => v.Reference.Version, StringComparer.Ordinal);
 
     private async Task<List<ListedVersion>> ListBlobsAsync(string? name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ListManifestsAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == "ContainerNotFound")
+        {
+            throw new ModelRegistryException(RegistryProblem.NotFound,
+                $"The {DisplayName} does not exist, so no model is in it (`landuse model publish` creates it).", ex);
+        }
+    }
+
+    private async Task<List<ListedVersion>> ListManifestsAsync(string? name, CancellationToken cancellationToken)
     {
         var manifests = new List<ListedVersion>();
         var prefix = name is null ? null : name + "/";
