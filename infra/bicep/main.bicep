@@ -62,6 +62,12 @@ param blobEventsEnabled bool = false
 @description('Optional. Whether the worker app already exists (set by azd), so a re-provision keeps its deployed image.')
 param workerExists bool = false
 
+@description('Optional. Registry model (<name> or <name>/<version> in the models container) runs use when POST /api/runs names none. Empty: a run must name one.')
+param defaultModel string = ''
+
+@description('Optional. Registry model uploads to the tiles container are scored with. Empty: the default model.')
+param liveModel string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -194,6 +200,11 @@ module functionApp 'modules/function-app.bicep' = {
       LandUse__TableServiceUri: storage.outputs.tableEndpoint
       LandUse__Live__BatchSize: '32'
       LandUse__Live__MaxDelayMilliseconds: '200'
+      // The model registry (models/<name>/<version>/{model.onnx,manifest.json}) and the models runs and uploads use.
+      LandUse__ModelsContainer: containers.models
+      LandUse__DefaultModel: defaultModel
+      LandUse__Live__Model: liveModel
+      LandUse__MaxLoadedModels: '2'
       // ScoringEndpointOptions (src/Pipeline/Backends/Remote): score on the GPU worker with an Entra token.
       Scoring__Endpoint: workerUrl
       Scoring__Audience: workerAudience
@@ -262,11 +273,19 @@ module workerApp 'modules/worker-app.bicep' = {
         name: 'ASPNETCORE_HTTP_PORTS'
         value: '8080'
       }
-      // WorkerOptions (src/Worker/Options): CUDA, GPU-sized batches, tiles read with the identity.
+      // WorkerOptions (src/Worker/Options): CUDA, GPU-sized batches, tiles and models read with the identity.
+      // The image bakes no model: requests name registry models, downloaded on first use (sha256 verified).
       {
-        // Where src/Worker/Dockerfile bakes the model bundle in.
-        name: 'Worker__ModelPath'
-        value: '/app/model'
+        name: 'Worker__Models__Container'
+        value: containers.models
+      }
+      {
+        name: 'Worker__Models__BlobServiceUri'
+        value: storage.outputs.blobEndpoint
+      }
+      {
+        name: 'Worker__Models__MaxLoaded'
+        value: '2'
       }
       {
         name: 'Worker__Provider'

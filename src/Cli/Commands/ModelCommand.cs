@@ -7,7 +7,7 @@ internal static class ModelCommand
 {
     public static Command Create()
     {
-        var command = new Command("model", "Work with model bundles: quantize one to INT8.");
+        var command = new Command("model", "Work with model bundles: publish one to the model registry, list the registry, quantize one to INT8.");
         foreach (var subcommand in Subcommands())
         {
             command.Subcommands.Add(subcommand);
@@ -19,6 +19,8 @@ internal static class ModelCommand
     private static IEnumerable<Command> Subcommands()
     {
         // One line per subcommand, in the order `landuse model --help` shows them.
+        yield return ModelPublishCommand.Create();
+        yield return ModelListCommand.Create();
         yield return ModelQuantizeCommand.Create();
     }
 }

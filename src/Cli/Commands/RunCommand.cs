@@ -5,18 +5,21 @@ using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Models;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Runs;
 using LandUse.Pipeline.Serialization;
 using LandUse.Pipeline.Truth;
+using LandUse.Scoring.Registry;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace LandUse.Cli.Commands;
 
 /// <summary>
-/// `landuse run SOURCE [--run-id ID] [--model B] [--tables CONN] [--connection CONN] [--batch-size N] [--parallel N] [--runs-dir D] [--json]`:
+/// `landuse run SOURCE [--run-id ID] [--model B | --model NAME[/VERSION] --models CONTAINER] [--tables CONN] [--connection CONN] [--batch-size N] [--parallel N] [--runs-dir D] [--json]`:
 /// a durable run on the embedded engine with live progress (recorded in the ledger for `landuse runs status`); results under
 /// &lt;runs-dir&gt;/&lt;runId&gt;/ (and the results container with --tables); Ctrl+C stops gracefully; the same run id resumes.
 /// </summary>
@@ -29,7 +32,8 @@ internal static class RunCommand
     {
         var source = new Argument<string>("source") { Description = "A tile folder, a blob URL, or container/prefix (with --connection)." };
         var runId = new Option<string?>("--run-id") { Description = "Run id (letters, digits, . _ -); default: source name + UTC time. Re-use one to resume." };
-        var model = new Option<string?>("--model") { Description = "Model bundle folder; default: the demo bundle." };
+        var model = new Option<string?>("--model") { Description = "Model bundle folder; with --models a registry model, <name>/<version> or <name> (its newest). Default: the demo bundle." };
+        var models = new Option<string?>("--models") { Description = "Model registry --model names a model in: a container URL, or a container name with --connection." };
         var connection = new Option<string?>("--connection") { Description = "Blob Storage connection string for a blob source (default: --tables, then AZURE_STORAGE_CONNECTION_STRING)." };
         var batch = new Option<int>("--batch-size") { Description = "Tiles per scoring activity.", DefaultValueFactory = _ => 32 };
         var parallel = new Option<int>("--parallel") { Description = "Scoring activities in flight per page.", DefaultValueFactory = _ => 4 };
@@ -40,7 +44,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Score a tile source as a durable run (local embedded engine); Ctrl+C stops gracefully; the same run id resumes.")
         {
-            source, runId, model, connection, batch, parallel, pageSize, truth, json,
+            source, runId, model, models, connection, batch, parallel, pageSize, truth, json,
         };
         ledger.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -69,12 +73,18 @@ internal static class RunCommand
                 }
 
                 var folder = ledger.Folder(parse);
-                var bundle = parse.GetValue(model) ?? await DemoBundleLocator.EnsureAsync(stderr, abort.Token).ConfigureAwait(false);
+                var registry = parse.GetValue(models) is { } registryValue
+                    ? ModelRegistryLocation.Parse(registryValue, string.IsNullOrWhiteSpace(blobValue) ? null : TilesConnection, "--models")
+                    : null;
+                var bundle = registry is not null
+                    ? parse.GetValue(model) ?? throw new ArgumentException("--models needs --model <name> or <name>/<version>: the registry model to score with.")
+                    : Path.GetFullPath(parse.GetValue(model) ?? await DemoBundleLocator.EnsureAsync(stderr, abort.Token).ConfigureAwait(false));
                 var request = new RunRequest
                 {
                     RunId = id,
                     Source = spec,
-                    ModelBundle = Path.GetFullPath(bundle),
+                    ModelBundle = bundle,
+                    Models = registry,
                     Output = output,
                     BatchSize = parse.GetValue(batch),
                     MaxParallelBatches = parse.GetValue(parallel),
@@ -89,7 +99,9 @@ internal static class RunCommand
                     ConfigureLogging = logging => logging
                         .AddSimpleConsole(o => o.SingleLine = true)
                         .SetMinimumLevel(LogLevel.Warning),
-                    ConfigureServices = services => services.AddScoringBackend(settings),
+                    ConfigureServices = services => services
+                        .AddSingleton(new ModelSessionOptions { CacheFolder = RegistryLocation.CacheFolder })
+                        .AddScoringBackend(settings),
                 };
                 var outcome = parse.GetValue(json)
                     ? await LocalRun.ExecuteAsync(request, folder, connections, null, engine, abort.Token, signals.Stop).ConfigureAwait(false)
@@ -105,7 +117,8 @@ internal static class RunCommand
                 return 130;
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or DirectoryNotFoundException
-                                           or NotSupportedException or RunFailedException or IOException or StorageAccessException)
+                                           or NotSupportedException or RunFailedException or IOException or StorageAccessException
+                                           or ModelRegistryException)
             {
                 await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return ex is RunFailedException ? 1 : 2;

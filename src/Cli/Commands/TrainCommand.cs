@@ -16,9 +16,10 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the validation split and the head.", DefaultValueFactory = _ => 1 };
         var validation = new Option<double>("--validation") { Description = "Share of each class held out for validation.", DefaultValueFactory = _ => 0.2 };
         var batch = new Option<int>("--batch-size") { Description = "Tiles per feature-extraction batch.", DefaultValueFactory = _ => new ScoringOptions().BatchSize };
-        var name = new Option<string>("--name") { Description = "Model name in the manifest.", DefaultValueFactory = _ => new TrainOptions().Name };
+        var name = new Option<string>("--name") { Description = "Model name in the manifest (its registry name).", DefaultValueFactory = _ => new TrainOptions().Name };
+        var version = new Option<string?>("--version") { Description = "Model version in the manifest (its registry version); default: the name and the model's hash prefix." };
 
-        var command = new Command("train", "Train a land-use head on the ResNet18 backbone and write a fused model bundle.") { labeled, output, seed, validation, batch, name };
+        var command = new Command("train", "Train a land-use head on the ResNet18 backbone and write a fused model bundle.") { labeled, output, seed, validation, batch, name, version };
         command.SetAction(async (parse, ct) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -28,6 +29,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 ValidationFraction = parse.GetValue(validation),
                 Name = parse.GetValue(name)!,
+                Version = parse.GetValue(version),
                 Scoring = new ScoringOptions { BatchSize = Math.Max(1, parse.GetValue(batch)) },
             };
             try

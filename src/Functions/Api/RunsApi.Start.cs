@@ -3,6 +3,7 @@ using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Runs;
+using LandUse.Scoring.Registry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
@@ -11,8 +12,9 @@ namespace LandUse.Functions.Api;
 public sealed partial class RunsApi
 {
     /// <summary>
-    /// <c>POST /api/runs</c>: validates the body (400 naming the field), then <see cref="RunControl.StartAsync"/>: 409 for
-    /// an id that is still active, a finished id resumes; 202 with the status URLs. Storage that cannot work is one line.
+    /// <c>POST /api/runs</c>: validates the body (400 naming the field; a model the registry lacks is a 400 naming it), then
+    /// <see cref="RunControl.StartAsync"/>: 409 for an id that is still active, a finished id resumes; 202 with the status
+    /// URLs. Storage that cannot work is one line.
     /// </summary>
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -33,6 +35,10 @@ public sealed partial class RunsApi
         try
         {
             start = await control.StartAsync(client, run!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelRegistryException ex)
+        {
+            return Problems.BadField("model", ex.Message);
         }
         catch (StorageAccessException ex) when (ex.ErrorCode == "ContainerNotFound")
         {
@@ -66,8 +72,22 @@ public sealed partial class RunsApi
             return (null, Problems.BadField("prefix", $"Prefix '{prefix}' must be a relative blob name prefix: no leading '/', no '\\', no '..'."));
         }
 
+        if (body.Model is { } model && !ModelReference.TryParse(model, out _, out var badModel))
+        {
+            return (null, Problems.BadField("model", badModel));
+        }
+
         var runId = body.RunId ?? RunIds.Default($"{container}/{prefix}", time.GetUtcNow());
-        var defaults = targets.Run(runId, targets.Tiles(container, prefix));
+        RunRequest defaults;
+        try
+        {
+            defaults = targets.Run(runId, targets.Tiles(container, prefix), body.Model);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "model")
+        {
+            return (null, Problems.BadField("model", Message(ex)));
+        }
+
         var run = defaults with
         {
             BatchSize = body.BatchSize ?? defaults.BatchSize,

@@ -26,8 +26,23 @@ public sealed record LandUseOptions
     /// <summary>Connection string for Azurite or local development; when set it wins over the service URIs.</summary>
     public string? StorageConnectionString { get; init; }
 
-    /// <summary>Model bundle folder (<c>model.onnx</c> + <c>manifest.json</c>) for in-process scoring.</summary>
+    /// <summary>
+    /// Model bundle folder (<c>model.onnx</c> + <c>manifest.json</c>) for in-process scoring, used when neither the request
+    /// nor <see cref="DefaultModel"/> names a registry model.
+    /// </summary>
     public string? ModelBundlePath { get; init; }
+
+    /// <summary>The model registry's blob container (<c>&lt;name&gt;/&lt;version&gt;/{model.onnx,manifest.json}</c>) in this app's account.</summary>
+    public string ModelsContainer { get; init; } = Scoring.Registry.RegistryLayout.DefaultContainer;
+
+    /// <summary>Registry model (<c>&lt;name&gt;/&lt;version&gt;</c> or <c>&lt;name&gt;</c>) of a run whose request names none.</summary>
+    public string? DefaultModel { get; init; }
+
+    /// <summary>Where in-process scoring caches downloaded registry models (default: <c>landuse-models</c> in the temp folder).</summary>
+    public string? ModelCacheFolder { get; init; }
+
+    /// <summary>Most models loaded at once for in-process scoring; the least recently used idle one is unloaded.</summary>
+    public int MaxLoadedModels { get; init; } = Scoring.Registry.ModelSessionOptions.DefaultMaxLoaded;
 
     /// <summary>How uploads are batched into the live run.</summary>
     public LiveRunOptions Live { get; init; } = new();

@@ -1,15 +1,14 @@
-using LandUse.Pipeline.Backends.Remote;
-using Microsoft.Extensions.Configuration;
+using LandUse.Scoring.Registry;
 using Microsoft.Extensions.Options;
 
 namespace LandUse.Functions.Configuration;
 
-/// <summary>Fails start-up with the offending setting's name instead of failing the first request.</summary>
-internal sealed class LandUseOptionsValidator(IConfiguration configuration) : IValidateOptions<LandUseOptions>
+/// <summary>
+/// Fails start-up with the offending setting's name instead of failing the first request. No model is required at
+/// start-up: a fresh deployment has none published yet, and requests can name one.
+/// </summary>
+internal sealed class LandUseOptionsValidator : IValidateOptions<LandUseOptions>
 {
-    public const string NoModelMessage =
-        "No model: set LandUse__ModelBundlePath (a bundle folder, scored in process) or Scoring__Endpoint (the scoring worker).";
-
     public ValidateOptionsResult Validate(string? name, LandUseOptions options)
     {
         var failures = new List<string>();
@@ -29,9 +28,12 @@ internal sealed class LandUseOptionsValidator(IConfiguration configuration) : IV
             }
         }
 
-        if (string.IsNullOrWhiteSpace(options.ModelBundlePath) && !ScoringBackendRegistration.HasRemoteEndpoint(configuration))
+        CheckContainer(failures, nameof(LandUseOptions.ModelsContainer), options.ModelsContainer);
+        CheckModel(failures, nameof(LandUseOptions.DefaultModel), options.DefaultModel);
+        CheckModel(failures, "Live__Model", options.Live.Model);
+        if (options.MaxLoadedModels is < 1 or > 16)
         {
-            failures.Add(NoModelMessage);
+            failures.Add($"{Key(nameof(LandUseOptions.MaxLoadedModels))} must be between 1 and 16 (got {options.MaxLoadedModels}).");
         }
 
         if (options.Live.BatchSize is < 1 or > 512)
@@ -48,6 +50,14 @@ internal sealed class LandUseOptionsValidator(IConfiguration configuration) : IV
     }
 
     private static string Key(string property) => $"{LandUseOptions.SectionName}__{property}";
+
+    private static void CheckModel(List<string> failures, string property, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !ModelReference.TryParse(value, out _, out var problem))
+        {
+            failures.Add($"{Key(property)}: {problem}");
+        }
+    }
 
     private static void CheckContainer(List<string> failures, string property, string value)
     {

@@ -3,9 +3,11 @@ using LandUse.Functions.Configuration;
 using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
+using LandUse.Scoring.Registry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LandUse.Functions.Hosting;
 
@@ -25,6 +27,11 @@ public static class AppServices
         services.AddLandUseOptions(configuration);
         services.AddLandUseCredential();
         services.AddScoringBackend(configuration);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LandUseOptions>>().Value;
+            return new ModelSessionOptions { CacheFolder = options.ModelCacheFolder, MaxLoaded = options.MaxLoadedModels };
+        });
         services.AddLandUsePipeline();
         services.AddSingleton<AppTargets>();
         services.AddUploadScoring<AppTargets>();

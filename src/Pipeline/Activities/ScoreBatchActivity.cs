@@ -80,7 +80,7 @@ public sealed class ScoreBatchActivity(
         var readable = toScore.Where(i => tiles[i].Size <= scoringOptions.MaxFileBytes).ToList();
         var predictions = readable.Count == 0
             ? []
-            : await backends.Get(run.ModelBundle).ScoreAsync(tileStore, readable.Select(i => tiles[i].Ref).ToArray(), cancellationToken).ConfigureAwait(false);
+            : await backends.Get(run.ModelSource().Pinned(input.ModelVersion)).ScoreAsync(tileStore, readable.Select(i => tiles[i].Ref).ToArray(), cancellationToken).ConfigureAwait(false);
         var byIndex = new Dictionary<int, TilePrediction>(readable.Count);
         for (var k = 0; k < readable.Count && k < predictions.Count; k++)
         {

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace LandUse.Pipeline.Activities;
 
-/// <summary>Prepares the run's storage, loads the model once to learn its version, and records the run as running.</summary>
+/// <summary>
+/// Prepares the run's storage, loads the model once to learn its version (a registry model is downloaded and its sha256
+/// verified first, so a corrupt one fails the run before anything is scored), and records the run as running.
+/// </summary>
 [DurableTask(ActivityNames.StartRun)]
 public sealed class StartRunActivity(
     PredictionStoreFactory predictionStores, RunLedgers ledgers, IScoringBackendProvider backends, ILogger<StartRunActivity> log)
@@ -21,7 +24,7 @@ public sealed class StartRunActivity(
         var run = input.Run.Validate();
         var store = predictionStores.Open(run.Output);
         await store.PrepareAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-        var modelVersion = await backends.Get(run.ModelBundle).GetModelVersionAsync(cancellationToken).ConfigureAwait(false);
+        var modelVersion = await backends.Get(run.ModelSource()).GetModelVersionAsync(cancellationToken).ConfigureAwait(false);
         await ledgers.Open(run.Output).SaveAsync(
             new RunRecord
             {

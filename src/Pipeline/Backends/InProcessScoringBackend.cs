@@ -1,33 +1,25 @@
 using LandUse.Pipeline.Stores;
-using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Registry;
 using Microsoft.Extensions.Logging;
 
 namespace LandUse.Pipeline.Backends;
 
 /// <summary>
-/// Scores in this process with one shared <see cref="OnnxTileScorer"/> for the bundle. Tiles of concurrent batches
-/// are read in parallel; the scorer (one caller at a time) is entered by one batch at a time, and ONNX Runtime
-/// spreads that batch over the machine's real cores.
+/// Scores in this process with the model's shared <see cref="ModelSession"/> (held for each batch, so the LRU never
+/// unloads it mid-batch). Tiles of concurrent batches are read in parallel; the scorer is entered by one batch at a time,
+/// and ONNX Runtime spreads that batch over the machine's real cores.
 /// </summary>
-public sealed class InProcessScoringBackend : IScoringBackend, IDisposable
+public sealed class InProcessScoringBackend(Func<CancellationToken, Task<ModelLease<ModelSession>>> acquire, ILoggerFactory loggerFactory) : IScoringBackend
 {
-    private readonly Lazy<OnnxTileScorer> _scorer;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ILogger _log;
+    private readonly ILogger _log = loggerFactory.CreateLogger<InProcessScoringBackend>();
 
-    public InProcessScoringBackend(string bundleFolder, ScoringOptions options, ILoggerFactory loggerFactory)
+    /// <summary>The model's <c>&lt;name&gt;/&lt;version&gt;</c>, loading it (and, from the registry, downloading and verifying it) first.</summary>
+    public async ValueTask<string> GetModelVersionAsync(CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(bundleFolder);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
-        _log = loggerFactory.CreateLogger<InProcessScoringBackend>();
-        _scorer = new Lazy<OnnxTileScorer>(
-            () => new OnnxTileScorer(ModelBundle.Load(bundleFolder), options, loggerFactory.CreateLogger<OnnxTileScorer>()),
-            LazyThreadSafetyMode.ExecutionAndPublication);
+        using var lease = await acquire(cancellationToken).ConfigureAwait(false);
+        return lease.Model.Id;
     }
-
-    public ValueTask<string> GetModelVersionAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_scorer.Value.ModelVersion);
 
     public async Task<IReadOnlyList<TilePrediction>> ScoreAsync(ITileStore store, IReadOnlyList<string> tileRefs, CancellationToken cancellationToken)
     {
@@ -38,15 +30,8 @@ public sealed class InProcessScoringBackend : IScoringBackend, IDisposable
         IReadOnlyList<TilePrediction> scored = [];
         if (inputs.Length > 0)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                scored = _scorer.Value.Score(inputs, cancellationToken);
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            using var lease = await acquire(cancellationToken).ConfigureAwait(false);
+            scored = await lease.Model.ScoreAsync(inputs, cancellationToken).ConfigureAwait(false);
         }
 
         var byRef = new Dictionary<string, TilePrediction>(StringComparer.Ordinal);
@@ -58,16 +43,6 @@ public sealed class InProcessScoringBackend : IScoringBackend, IDisposable
         return reads
             .Select(r => r.Failure ?? (byRef.TryGetValue(r.Ref, out var p) ? p : TilePrediction.Failed(r.Ref, "The scorer returned no prediction for this tile.")))
             .ToArray();
-    }
-
-    public void Dispose()
-    {
-        if (_scorer.IsValueCreated)
-        {
-            _scorer.Value.Dispose();
-        }
-
-        _gate.Dispose();
     }
 
     private async Task<(string Ref, TileInput? Input, TilePrediction? Failure)> ReadAsync(ITileStore store, string tileRef, CancellationToken cancellationToken)

@@ -5,12 +5,14 @@ using LandUse.Pipeline.Backends;
 using LandUse.Pipeline.Comparisons;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Models;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Runs;
 using LandUse.Pipeline.Stores;
 using LandUse.Pipeline.Truth;
 using LandUse.Pipeline.Uploads;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,9 +23,10 @@ public static class PipelineServices
 {
     /// <summary>
     /// Registers the one credential and client factory, stores, ledgers, artifact sinks, run control, the truth resolver,
-    /// the in-process scoring backend (unless a provider is already registered) and the activity classes. Existing
-    /// registrations of <see cref="StorageConnections"/>, <see cref="TokenCredential"/>, <see cref="ScoringOptions"/>,
-    /// <see cref="IScoringBackendProvider"/> and <see cref="TimeProvider"/> win.
+    /// model registry access, the in-process scoring backend (unless a provider is already registered) and the activity
+    /// classes. Existing registrations of <see cref="StorageConnections"/>, <see cref="TokenCredential"/>,
+    /// <see cref="ScoringOptions"/>, <see cref="ModelSessionOptions"/>, <see cref="IScoringBackendProvider"/> and
+    /// <see cref="TimeProvider"/> win.
     /// </summary>
     public static IServiceCollection AddLandUsePipeline(this IServiceCollection services)
     {
@@ -40,8 +43,9 @@ public static class PipelineServices
         services.TryAddSingleton<ArtifactSinks>();
         services.TryAddSingleton<RunControl>();
         services.TryAddSingleton<TileFactsResolver>();
-        services.TryAddSingleton<IScoringBackendProvider>(sp => new InProcessScoringBackendProvider(
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), sp.GetRequiredService<ScoringOptions>()));
+        services.TryAddSingleton<ModelRegistries>();
+        services.TryAddSingleton(new ModelSessionOptions());
+        services.TryAddSingleton<IScoringBackendProvider>(InProcessScoringBackendProvider.Create);
         services.TryAddTransient<StartRunActivity>();
         services.TryAddTransient<ListPageActivity>();
         services.TryAddTransient<ScoreBatchActivity>();

@@ -1,3 +1,4 @@
+using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Stores;
 
 namespace LandUse.Pipeline.Hosting;
@@ -24,35 +25,9 @@ public static class RunSourceParser
             return TileSourceSpec.Local(Path.GetFullPath(source));
         }
 
-        if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        if (BlobAddress.FromUrl(source, connectionName, nameof(source)) is { } url)
         {
-            var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
-            var pathStyle = uri.IsLoopback || uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6;
-            if (pathStyle && segments.Count > 0)
-            {
-                // Azurite and other emulators put the account name first in the path.
-                segments.RemoveAt(0);
-            }
-
-            if (segments.Count == 0)
-            {
-                throw new ArgumentException($"Blob URL '{source}' names no container.", nameof(source));
-            }
-
-            var prefix = string.Join('/', segments.Skip(1));
-            if (connectionName is not null)
-            {
-                return TileSourceSpec.Blob(segments[0], prefix, connectionName);
-            }
-
-            if (pathStyle)
-            {
-                throw new ArgumentException($"Blob URL '{source}' points at an emulator; give its connection string with --connection.", nameof(source));
-            }
-
-            // An ADLS Gen2 (dfs) URL names the same account's blob endpoint.
-            var service = uri.GetLeftPart(UriPartial.Authority).Replace(".dfs.", ".blob.", StringComparison.OrdinalIgnoreCase);
-            return TileSourceSpec.Blob(segments[0], prefix, null, new Uri(service));
+            return TileSourceSpec.Blob(url.Container, url.Path, url.ConnectionName, url.BlobServiceUri);
         }
 
         if (connectionName is null)
@@ -62,7 +37,7 @@ public static class RunSourceParser
                 nameof(source));
         }
 
-        var parts = source.Trim('/').Split('/', 2);
-        return TileSourceSpec.Blob(parts[0], parts.Length > 1 ? parts[1] : "", connectionName);
+        var named = BlobAddress.FromName(source, connectionName);
+        return TileSourceSpec.Blob(named.Container, named.Path, connectionName);
     }
 }

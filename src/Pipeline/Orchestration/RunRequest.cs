@@ -1,8 +1,10 @@
 using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Models;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
 using LandUse.Pipeline.Truth;
+using LandUse.Scoring.Registry;
 
 namespace LandUse.Pipeline.Orchestration;
 
@@ -16,13 +18,22 @@ public sealed record RunRequest
 
     public required TileSourceSpec Source { get; init; }
 
-    /// <summary>The model bundle folder (in-process scoring) or the name a remote backend understands.</summary>
+    /// <summary>
+    /// The model bundle folder; or, with <see cref="Models"/> set, the registry reference <c>&lt;name&gt;/&lt;version&gt;</c>
+    /// (<c>&lt;name&gt;</c> for its newest version; run control pins it when the run starts).
+    /// </summary>
     public required string ModelBundle { get; init; }
+
+    /// <summary>The model registry <see cref="ModelBundle"/> is a reference into; null when it is a bundle folder.</summary>
+    public ModelRegistryLocation? Models { get; init; }
 
     public required PredictionTarget Output { get; init; }
 
     /// <summary>Where summary.json, predictions.csv, index.csv and the report go; null: <see cref="ArtifactTarget.For"/> the output.</summary>
     public ArtifactTarget? Results { get; init; }
+
+    /// <summary>What this run scores with, for the scoring backends.</summary>
+    public ModelSource ModelSource() => new(ModelBundle, Models);
 
     /// <summary>The artifact target this run writes to.</summary>
     public ArtifactTarget ResultsTarget() => Results ?? ArtifactTarget.For(Output);
@@ -50,6 +61,19 @@ public sealed record RunRequest
         if (string.IsNullOrWhiteSpace(ModelBundle))
         {
             throw new ArgumentException("ModelBundle must name a model bundle.", nameof(ModelBundle));
+        }
+
+        if (Models is not null)
+        {
+            if (string.IsNullOrWhiteSpace(Models.Container))
+            {
+                throw new ArgumentException("Models must name the registry's container.", nameof(Models));
+            }
+
+            if (!ModelReference.TryParse(ModelBundle, out _, out var problem))
+            {
+                throw new ArgumentException(problem, nameof(ModelBundle));
+            }
         }
 
         Positive(BatchSize, nameof(BatchSize), 4096);

@@ -1,5 +1,6 @@
 using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Models;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
@@ -21,15 +22,18 @@ public sealed partial class RunControl(
     PredictionStoreFactory predictionStores,
     RunLedgers ledgers,
     ArtifactSinks sinks,
+    ModelRegistries models,
     TimeProvider time,
     ILogger<RunControl> logger)
 {
     /// <summary>
     /// Starts a ScoreRun whose instance id is the run id. Refuses an id whose instance is active; clears the history of a
     /// finished one (its rows stay, so the run resumes); checks that the tiles can be listed and the stores written
-    /// first, so a storage setting that cannot work fails at once with one line instead of inside the run.
+    /// first, so a storage setting that cannot work fails at once with one line instead of inside the run; and pins a
+    /// registry model to the version it names (<c>&lt;name&gt;</c>: its newest), which the orchestration input carries.
     /// </summary>
     /// <exception cref="ArgumentException">The request is invalid; the parameter names the field.</exception>
+    /// <exception cref="Scoring.Registry.ModelRegistryException">The registry has no such model (the message names it).</exception>
     /// <exception cref="Connections.StorageAccessException">Storage refused or lacks the container (one line, no retries).</exception>
     public async Task<RunStart> StartAsync(DurableTaskClient client, RunRequest request, CancellationToken cancellationToken)
     {
@@ -43,6 +47,7 @@ public sealed partial class RunControl(
         }
 
         await PreflightAsync(run, cancellationToken).ConfigureAwait(false);
+        run = await models.PinAsync(run, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             await RunInstances.PurgeAsync(client, run.RunId, cancellationToken).ConfigureAwait(false);

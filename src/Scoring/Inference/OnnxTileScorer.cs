@@ -36,6 +36,9 @@ public sealed class OnnxTileScorer : ITileScorer
 
     public string ModelVersion => _bundle.Version;
 
+    /// <summary>The bundle this scorer runs.</summary>
+    public ModelBundle Bundle => _bundle;
+
     public string ActiveProvider => _engine.ActiveProvider;
 
     /// <summary>The batch size actually used (the requested one, capped by a model with a fixed batch).</summary>

@@ -1,7 +1,10 @@
 namespace LandUse.Scoring.Wire;
 
-/// <summary>Answer of <c>POST /v1/score</c>: the model version that scored, and one result per requested tile, in request order.</summary>
-public sealed record ScoreResponse(string ModelVersion, IReadOnlyList<TileScore> Results);
+/// <summary>
+/// Answer of <c>POST /v1/score</c>: the model version that scored (the manifest's), one result per requested tile in
+/// request order, and the model as <c>&lt;name&gt;/&lt;version&gt;</c> (what predictions record).
+/// </summary>
+public sealed record ScoreResponse(string ModelVersion, IReadOnlyList<TileScore> Results, string? Model = null);
 
 /// <summary>
 /// One tile's outcome on the wire: a label name with probabilities in label-scheme order, or an error naming why not;
@@ -9,5 +12,5 @@ public sealed record ScoreResponse(string ModelVersion, IReadOnlyList<TileScore>
 /// </summary>
 public sealed record TileScore(string Ref, string? Label, IReadOnlyList<float>? Probabilities, string? Error, bool Resized = false);
 
-/// <summary>Answer of <c>GET /v1/model</c>: what the worker scores with.</summary>
-public sealed record ModelInfo(string ModelVersion, string Provider, int MaxBatch, int MaxTilesPerRequest);
+/// <summary>Answer of <c>GET /v1/model</c>: what the worker scores with when a request names no model.</summary>
+public sealed record ModelInfo(string ModelVersion, string Provider, int MaxBatch, int MaxTilesPerRequest, string? Model = null);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Azure;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Registry;
 using LandUse.Scoring.Wire;
 using LandUse.Worker.Batching;
 using LandUse.Worker.Model;
@@ -12,14 +14,16 @@ using Microsoft.Extensions.Options;
 namespace LandUse.Worker.Api;
 
 /// <summary>
-/// <c>POST /v1/score</c>: checks the caps and the body, reads the tiles, queues them on the shared batcher and
-/// answers one result per tile in request order. Bad tiles are error rows; only a bad request fails as a whole.
+/// <c>POST /v1/score</c>: checks the caps and the body, holds the model the body names (a registry model, loaded on
+/// first use; none named: the worker's own), reads the tiles, queues them on the shared batcher and answers one result
+/// per tile in request order. Bad tiles are error rows; only a bad request (or an unusable model) fails as a whole.
 /// </summary>
 internal static class ScoreEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         ModelHost model,
+        RegistryModels registry,
         TileReader reader,
         ScoringBatcher batcher,
         WorkerMetrics metrics,
@@ -52,30 +56,71 @@ internal static class ScoreEndpoint
                 $"The request lists {refs.Length} tiles, over the cap of {settings.MaxTilesPerRequest} per call (Worker:MaxTilesPerRequest).");
         }
 
-        var scorer = model.Scorer;
-        if (scorer is null)
+        ModelLease<ModelSession>? lease = null;
+        ITileScorer scorer;
+        string id;
+        if (request.Model is { Length: > 0 } named)
         {
-            context.Response.Headers.RetryAfter = "5";
-            return Problem(
-                StatusCodes.Status503ServiceUnavailable,
-                "Model not ready",
-                model.Status == ModelStatus.Failed ? $"The model failed to load: {model.FailureReason}" : "The model is still loading; retry shortly.");
+            try
+            {
+                lease = await registry.AcquireAsync(named, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ModelRegistryException ex)
+            {
+                return ModelProblems.For(ex, named);
+            }
+            catch (RequestFailedException ex)
+            {
+                return ModelProblems.RegistryUnreadable(ex, named);
+            }
+
+            (scorer, id) = (lease.Model.Scorer, lease.Model.Id);
+        }
+        else if (model.Scorer is { } own)
+        {
+            (scorer, id) = (own, model.Session?.Id ?? own.ModelVersion);
+        }
+        else
+        {
+            return NoModel(context, model);
         }
 
-        if (request.ModelVersion is { Length: > 0 } wanted && !string.Equals(wanted, scorer.ModelVersion, StringComparison.Ordinal))
+        using (lease)
+        {
+            if (request.ModelVersion is { Length: > 0 } wanted && !string.Equals(wanted, scorer.ModelVersion, StringComparison.Ordinal))
+            {
+                return Problem(
+                    StatusCodes.Status409Conflict,
+                    "Model version mismatch",
+                    $"The request asks for model version '{wanted}' but this worker serves '{scorer.ModelVersion}'.");
+            }
+
+            var results = await ScoreAsync(scorer, refs, reader, batcher, metrics, cancellationToken).ConfigureAwait(false);
+            metrics.RequestAnswered(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return Results.Ok(new ScoreResponse(scorer.ModelVersion, results, id));
+        }
+    }
+
+    /// <summary>No model named and none of the worker's own ready: 503 while it loads or after it failed, 400 when it has none.</summary>
+    private static IResult NoModel(HttpContext context, ModelHost model)
+    {
+        if (model.Status == ModelStatus.Ready)
         {
             return Problem(
-                StatusCodes.Status409Conflict,
-                "Model version mismatch",
-                $"The request asks for model version '{wanted}' but this worker serves '{scorer.ModelVersion}'.");
+                StatusCodes.Status400BadRequest,
+                "No model named",
+                "This worker has no model of its own (no Worker__ModelPath): name a registry model in 'model' (<name>/<version> or <name>).");
         }
 
-        var results = await ScoreAsync(refs, reader, batcher, metrics, cancellationToken).ConfigureAwait(false);
-        metrics.RequestAnswered(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Results.Ok(new ScoreResponse(scorer.ModelVersion, results));
+        context.Response.Headers.RetryAfter = "5";
+        return Problem(
+            StatusCodes.Status503ServiceUnavailable,
+            "Model not ready",
+            model.Status == ModelStatus.Failed ? $"The model failed to load: {model.FailureReason}" : "The model is still loading; retry shortly.");
     }
 
     private static async Task<TileScore[]> ScoreAsync(
+        ITileScorer scorer,
         string[] refs,
         TileReader reader,
         ScoringBatcher batcher,
@@ -90,7 +135,7 @@ internal static class ScoreEndpoint
             metrics.ReadsFailed(unreadable);
         }
 
-        var predictions = await batcher.ScoreAsync(readable, cancellationToken).ConfigureAwait(false);
+        var predictions = await batcher.ScoreAsync(scorer, readable, cancellationToken).ConfigureAwait(false);
         var results = new TileScore[reads.Count];
         var next = 0;
         for (var i = 0; i < reads.Count; i++)

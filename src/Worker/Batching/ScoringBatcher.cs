@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using LandUse.Scoring.Inference;
-using LandUse.Worker.Model;
 using LandUse.Worker.Options;
 using LandUse.Worker.Telemetry;
 using Microsoft.Extensions.Options;
@@ -9,13 +8,13 @@ using Microsoft.Extensions.Options;
 namespace LandUse.Worker.Batching;
 
 /// <summary>
-/// The one place tiles meet the model. Concurrent requests drop tiles into a queue; one loop cuts it into batches of
-/// up to <c>MaxBatch</c>, waiting at most <c>MaxWaitMs</c> (from the oldest tile's arrival) for a batch to fill.
+/// The one place tiles meet the models. Concurrent requests drop tiles (each with the scorer of its request's model)
+/// into a queue; one loop cuts it into batches of one model of up to <c>MaxBatch</c>, waiting at most <c>MaxWaitMs</c>
+/// (from the oldest tile's arrival) for a batch to fill; a tile for another model closes the batch.
 /// When a backlog built up while the model was busy, up to <see cref="BacklogBatches"/> batches go to the scorer in
 /// one call, so it decodes the next batch while ONNX Runtime runs the current one.
 /// </summary>
 internal sealed partial class ScoringBatcher(
-    ModelHost model,
     IOptions<WorkerOptions> options,
     WorkerMetrics metrics,
     ILogger<ScoringBatcher> logger) : BackgroundService
@@ -29,15 +28,18 @@ internal sealed partial class ScoringBatcher(
     private readonly int maxBatch = Math.Max(1, options.Value.MaxBatch);
     private readonly long maxWaitTicks = (long)(Math.Max(0, options.Value.MaxWaitMs) / 1000.0 * Stopwatch.Frequency);
 
-    /// <summary>Queues the tiles and completes with one prediction per tile, in order, once their batches ran.</summary>
-    public async Task<TilePrediction[]> ScoreAsync(IReadOnlyList<TileInput> tiles, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the tiles for <paramref name="scorer"/> and completes with one prediction per tile, in order, once their
+    /// batches ran. The caller keeps the scorer loaded (holds its lease) until then.
+    /// </summary>
+    public async Task<TilePrediction[]> ScoreAsync(ITileScorer scorer, IReadOnlyList<TileInput> tiles, CancellationToken cancellationToken)
     {
         var results = new Task<TilePrediction>[tiles.Count];
         var now = Stopwatch.GetTimestamp();
         metrics.Enqueued(tiles.Count);
         for (var i = 0; i < tiles.Count; i++)
         {
-            var pending = new PendingTile(tiles[i], new TaskCompletionSource<TilePrediction>(TaskCreationOptions.RunContinuationsAsynchronously), now, cancellationToken);
+            var pending = new PendingTile(scorer, tiles[i], new TaskCompletionSource<TilePrediction>(TaskCreationOptions.RunContinuationsAsynchronously), now, cancellationToken);
             results[i] = pending.Result.Task;
             if (!queue.Writer.TryWrite(pending))
             {
@@ -51,19 +53,6 @@ internal sealed partial class ScoringBatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ITileScorer scorer;
-        try
-        {
-            scorer = await model.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The model host reports load failures; the batcher then fails whatever was queued.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Drain(pending => pending.Result.TrySetException(new InvalidOperationException("The model is not available.", ex)));
-            return;
-        }
-
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -72,7 +61,7 @@ internal sealed partial class ScoringBatcher(
                 if (batch.Count > 0)
                 {
                     // Scoring is CPU/GPU-bound and synchronous: run it off the loop's thread.
-                    await Task.Run(() => ScoreBatch(scorer, batch), CancellationToken.None).ConfigureAwait(false);
+                    await Task.Run(() => ScoreBatch(batch[0].Scorer, batch), CancellationToken.None).ConfigureAwait(false);
                 }
             }
         }
@@ -86,8 +75,9 @@ internal sealed partial class ScoringBatcher(
     }
 
     /// <summary>
-    /// Takes what is queued, waits for more until one batch is full or its oldest tile waited long enough, then takes
-    /// whatever else is already waiting, up to <see cref="BacklogBatches"/> batches.
+    /// Takes what is queued for the first tile's model, waits for more until one batch is full or its oldest tile waited
+    /// long enough, then takes whatever else of that model is already waiting, up to <see cref="BacklogBatches"/> batches;
+    /// a tile for another model ends the batch (it starts the next one).
     /// </summary>
     private async Task<List<PendingTile>> NextBatchAsync(CancellationToken stoppingToken)
     {
@@ -95,6 +85,11 @@ internal sealed partial class ScoringBatcher(
         var deadline = 0L;
         while (true)
         {
+            if (batch.Count > 0 && queue.Reader.TryPeek(out var next) && !ReferenceEquals(next.Scorer, batch[0].Scorer))
+            {
+                return batch;
+            }
+
             if (batch.Count < maxBatch * BacklogBatches && queue.Reader.TryRead(out var pending))
             {
                 metrics.Dequeued(1);

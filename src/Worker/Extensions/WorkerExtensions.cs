@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using LandUse.Scoring.Registry;
 using LandUse.Scoring.Wire;
 using LandUse.Worker.Api;
 using LandUse.Worker.Batching;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace LandUse.Worker.Extensions;
 
-/// <summary>The worker's composition: options, model, batcher, tile reader, auth, telemetry, and its endpoints.</summary>
+/// <summary>The worker's composition: options, its own model and the registry's, batcher, tile reader, auth, telemetry, and its endpoints.</summary>
 public static partial class WorkerExtensions
 {
     /// <summary>Registers everything <c>/v1/score</c> needs, from the <c>Worker</c> configuration section.</summary>
@@ -33,7 +34,13 @@ public static partial class WorkerExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelHost>());
         builder.Services.AddSingleton<ScoringBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScoringBatcher>());
-        builder.Services.AddSingleton(sp => new TileReader(sp.GetRequiredService<IOptions<WorkerOptions>>(), CreateBlobClient(settings.Tiles, credential)));
+        builder.Services.AddSingleton(sp => new TileReader(sp.GetRequiredService<IOptions<WorkerOptions>>(), CreateBlobClient(settings.Tiles.ConnectionString, settings.Tiles.BlobServiceUri, credential)));
+        builder.Services.AddSingleton(sp => new RegistryModels(
+            sp.GetRequiredService<IOptions<WorkerOptions>>(),
+            CreateBlobClient(settings.Models.ConnectionString, settings.Models.BlobServiceUri, credential) is { } blobs
+                ? new ModelRegistry(blobs.GetBlobContainerClient(settings.Models.Container))
+                : null,
+            sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHealthChecks().AddCheck<ModelReadyHealthCheck>("model", tags: [ModelReadyHealthCheck.Tag]);
 
         builder.AddWorkerAuth(settings.Auth);
@@ -41,7 +48,7 @@ public static partial class WorkerExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c> (open) and <c>/v1/score</c>, <c>/v1/model</c> (authenticated).</summary>
+    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c> (open) and <c>/v1/score</c>, <c>/v1/model</c>, <c>/v1/models</c> (authenticated).</summary>
     public static WebApplication MapScoringWorker(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -63,19 +70,23 @@ public static partial class WorkerExtensions
         var v1 = app.MapGroup("/v1").RequireAuthorization(AuthExtensions.ScorePolicy);
         v1.MapPost("/score", ScoreEndpoint.HandleAsync);
         v1.MapGet("/model", (ModelHost model) => model.Scorer is { } scorer
-            ? Results.Ok(new ModelInfo(scorer.ModelVersion, scorer.ActiveProvider, settings.MaxBatch, settings.MaxTilesPerRequest))
-            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Model not ready", detail: model.FailureReason ?? "The model is still loading."));
+            ? Results.Ok(new ModelInfo(scorer.ModelVersion, scorer.ActiveProvider, settings.MaxBatch, settings.MaxTilesPerRequest, model.Session?.Id))
+            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Model not ready", detail: model.FailureReason ?? (model.Status == ModelStatus.Ready
+                ? "This worker has no model of its own (no Worker__ModelPath); requests name registry models (GET /v1/models lists the loaded ones)."
+                : "The model is still loading.")));
+        v1.MapGet("/models", ModelsEndpoint.List);
+        v1.MapPost("/models", ModelsEndpoint.LoadAsync);
         return app;
     }
 
-    private static BlobServiceClient? CreateBlobClient(WorkerTilesOptions settings, TokenCredential credential)
+    private static BlobServiceClient? CreateBlobClient(string? connectionString, Uri? serviceUri, TokenCredential credential)
     {
-        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new BlobServiceClient(settings.ConnectionString);
+            return new BlobServiceClient(connectionString);
         }
 
-        return settings.BlobServiceUri is { } uri ? new BlobServiceClient(uri, credential) : null;
+        return serviceUri is { } uri ? new BlobServiceClient(uri, credential) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scoring worker: bearer auth {Bearer}, shared key {SharedKey}, tile root {TilesRoot}, blob service {BlobService}")]

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace LandUse.Worker.Model;
 
-/// <summary>Opens a scorer on the model bundle <c>Worker:ModelPath</c> names; the worker never builds or trains a model.</summary>
+/// <summary>Opens a scorer on the model bundle <c>Worker:ModelPath</c> names (the worker's own model); the worker never builds or trains one.</summary>
 internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILoggerFactory loggerFactory) : IScorerSource
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<ModelLoader>();
@@ -17,21 +17,13 @@ internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILogg
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new InvalidOperationException(
-                "No model: set Worker__ModelPath to a model bundle folder (model.onnx + manifest.json), e.g. one `landuse train` or `landuse demo` wrote.");
+                "No model: set Worker__Models__BlobServiceUri (or Worker__Models__ConnectionString) to the model registry, where requests name their model, " +
+                "or Worker__ModelPath to a model bundle folder (model.onnx + manifest.json), e.g. one `landuse train` or `landuse demo` wrote.");
         }
 
         LogLoading(logger, path, settings.Provider, settings.MaxBatch);
         var bundle = await LoadBundleAsync(path, cancellationToken).ConfigureAwait(false);
-        var scorer = new OnnxTileScorer(
-            bundle,
-            new ScoringOptions
-            {
-                BatchSize = settings.MaxBatch,
-                Provider = settings.Provider,
-                IntraOpThreads = settings.IntraOpThreads,
-                MaxFileBytes = Tiles.TileReader.MaxTileBytes,
-            },
-            loggerFactory.CreateLogger<OnnxTileScorer>());
+        var scorer = WorkerScorers.Open(bundle, settings, loggerFactory);
         LogProvider(logger, scorer.ModelVersion, scorer.ActiveProvider, settings.Provider);
         return scorer;
     }

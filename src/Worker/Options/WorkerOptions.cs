@@ -10,8 +10,14 @@ public sealed record WorkerOptions
 {
     public const string SectionName = "Worker";
 
-    /// <summary>Model bundle folder (required): the worker serves the bundle it is given and never trains one.</summary>
+    /// <summary>
+    /// A model bundle folder the worker serves to requests that name no model (local use; loaded at start-up). The worker
+    /// never trains a model; in Azure requests name registry models (<see cref="Models"/>) and the image bakes none.
+    /// </summary>
     public string? ModelPath { get; init; }
+
+    /// <summary>The model registry requests name their models in.</summary>
+    public WorkerModelsOptions Models { get; init; } = new();
 
     /// <summary>Execution provider to ask for; CUDA falls back to CPU when the GPU runtime is absent.</summary>
     public ExecutionProvider Provider { get; init; } = ExecutionProvider.Cpu;

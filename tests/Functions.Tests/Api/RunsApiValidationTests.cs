@@ -23,6 +23,8 @@ public sealed class RunsApiValidationTests(FunctionsAppFixture app)
     [InlineData("""{"prefix":"../elsewhere"}""", "prefix")]
     [InlineData("""{"truth":"Sometimes"}""", "truth")]
     [InlineData("""{"colour":"red"}""", "colour")]
+    [InlineData("""{"model":"a/b/c"}""", "model")]
+    [InlineData("""{"model":"../x"}""", "model")]
     public async Task A_bad_start_body_is_a_400_problem_naming_the_field(string json, string field)
     {
         var result = await Api.StartAsync(HttpExchange.Request("POST", "/api/runs", json), app.Engine.Client, TestContext.Current.CancellationToken);

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
-using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
 using LandUse.Infra.Tests.Bicep;
 
 namespace LandUse.Infra.Tests.Settings;
@@ -10,7 +10,7 @@ namespace LandUse.Infra.Tests.Settings;
 /// Every setting the Functions app and the worker read at run time is set by the Bicep: the keys of their options
 /// records (found by reflection) against the compiled app settings and container environment.
 /// </summary>
-public sealed partial class SettingsCrossCheckTests(CompiledTemplate compiled)
+public sealed class SettingsCrossCheckTests(CompiledTemplate compiled)
 {
     // The Functions app binds its own options and the pipeline's (it hosts the pipeline).
     private static readonly string[] FunctionAssemblies = ["LandUse.Functions", "LandUse.Pipeline"];
@@ -27,6 +27,11 @@ public sealed partial class SettingsCrossCheckTests(CompiledTemplate compiled)
         ["Worker__Auth__SharedKey"] = "local only; Azure uses Worker__Auth__Audience tokens",
         // In Azure, Scoring__Endpoint sends all scoring to the GPU worker, so no bundle is loaded in process.
         ["LandUse__ModelBundlePath"] = "in-process scoring only",
+        ["LandUse__ModelCacheFolder"] = "in-process scoring only; the temp folder by default",
+        // The image bakes no model: the worker loads registry models named by requests.
+        ["Worker__ModelPath"] = "local bundle folder only",
+        ["Worker__Models__ConnectionString"] = "Azurite and local runs only",
+        ["Worker__Models__CacheFolder"] = "the temp folder by default",
         // Tiles come from Worker__Tiles__BlobServiceUri in Azure, not from a folder.
         ["Worker__Tiles__Root"] = "local folder only",
         // The worker derives it from Worker__Auth__TenantId.
@@ -106,13 +111,15 @@ public sealed partial class SettingsCrossCheckTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void Worker_model_path_is_where_the_Dockerfile_bakes_the_model()
+    public void Function_app_and_worker_read_the_model_registry_container_the_storage_account_has()
     {
-        var dockerfile = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "src", "Worker", "Dockerfile"));
-        var baked = DockerModelPath().Match(dockerfile);
+        var container = compiled.Resolve(JsonValue.Create(compiled.FunctionAppSettings["LandUse__ModelsContainer"]));
+        var containers = compiled.Module("storage").Parameter("containerNames")!.AsArray().Select(c => compiled.Resolve(c)).ToList();
 
-        Assert.True(baked.Success, "src/Worker/Dockerfile sets no Worker__ModelPath");
-        Assert.Equal(baked.Groups["path"].Value, compiled.WorkerEnvironment["Worker__ModelPath"]);
+        Assert.Equal("models", container);
+        Assert.Equal(container, compiled.Resolve(JsonValue.Create(compiled.WorkerEnvironment["Worker__Models__Container"])));
+        Assert.Contains(container, containers);
+        Assert.Equal(compiled.WorkerEnvironment["Worker__Tiles__BlobServiceUri"], compiled.WorkerEnvironment["Worker__Models__BlobServiceUri"]);
     }
 
     [Fact]
@@ -142,7 +149,4 @@ public sealed partial class SettingsCrossCheckTests(CompiledTemplate compiled)
     private Dictionary<string, string> SettingsOf(string side) =>
         new(side == "functions" ? compiled.FunctionAppSettings : compiled.WorkerEnvironment, StringComparer.OrdinalIgnoreCase);
 
-    // The ENV instruction (or its continuation lines), not the usage comments.
-    [GeneratedRegex(@"^\s*(?:ENV\s+)?Worker__ModelPath=(?<path>[^\s\\]+)", RegexOptions.Multiline)]
-    private static partial Regex DockerModelPath();
 }

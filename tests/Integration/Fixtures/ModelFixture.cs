@@ -1,4 +1,5 @@
 using LandUse.Scoring.Bundles;
+using LandUse.Scoring.Registry;
 using LandUse.TestSupport;
 
 namespace LandUse.Integration.Fixtures;
@@ -11,12 +12,13 @@ public sealed class ModelFixture : IAsyncLifetime
 {
     public string BundleDir { get; private set; } = "";
 
+    /// <summary>What runs record for this bundle: <c>&lt;name&gt;/&lt;version&gt;</c> from its manifest.</summary>
     public string ModelVersion { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
         BundleDir = await TestBundles.SmallAsync();
-        ModelVersion = ModelBundle.Load(BundleDir).Version;
+        ModelVersion = ModelReference.Of(ModelBundle.Load(BundleDir).Manifest).ToString();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -32,12 +32,23 @@ public sealed partial class DockerfileTests
         Assert.True(user is "app" or "1654", $"{file} must run as the non-root user app (uid 1654), not '{user}'.");
         Assert.Contains(final, i => i.Op == "EXPOSE" && i.Args == "8080");
         Assert.Contains(final, i => i.Op == "ENV" && i.Args.Contains("ASPNETCORE_HTTP_PORTS=8080", StringComparison.Ordinal));
-        Assert.Contains(final, i => i.Op == "ENV" && i.Args.Contains("Worker__ModelPath=/app/model", StringComparison.Ordinal));
-        Assert.Contains(final, i => i.Op == "COPY" && i.Args.EndsWith("/app/model", StringComparison.Ordinal));
         Assert.Contains(final, i => i.Op == "ENTRYPOINT" && i.Args.Contains("LandUse.Worker.dll", StringComparison.Ordinal));
         var publish = Assert.Single(instructions, i => i.Op == "RUN" && i.Args.Contains("dotnet publish src/Worker/Worker.csproj", StringComparison.Ordinal));
         Assert.Equal(gpu, publish.Args.Contains("-p:Gpu=true", StringComparison.Ordinal));
         Assert.Equal(gpu, final.Any(i => i.Op == "ENV" && i.Args.Contains("Worker__Provider=Cuda", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Dockerfile")]
+    [InlineData("Dockerfile.cpu")]
+    public void The_image_bakes_no_model_and_names_none(string file)
+    {
+        var instructions = Parse(Path.Combine(RepositoryRoot(), "src", "Worker", file));
+
+        // Models come from the registry at run time: no training stage, no bundle copied in, no Worker__ModelPath.
+        Assert.DoesNotContain(instructions, i => i.Op == "RUN" && (i.Args.Contains(" train ", StringComparison.Ordinal) || i.Args.Contains("src/Cli", StringComparison.Ordinal)));
+        Assert.DoesNotContain(instructions, i => i.Op == "COPY" && (i.Args.Contains("model", StringComparison.OrdinalIgnoreCase) || i.Args.Contains(".onnx", StringComparison.Ordinal)));
+        Assert.DoesNotContain(instructions, i => i.Op == "ENV" && i.Args.Contains("Worker__ModelPath", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using LandUse.Pipeline.Backends;
 using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Stores;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Registry;
 using LandUse.TestSupport;
 using LandUse.Worker.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -85,7 +86,8 @@ public sealed class RemoteScoringBackendTests(SharedWorker worker)
         var refused = await stranger.Backend.ScoreAsync(new LocalFolderTileStore(tiles.Root), tiles.Refs, TestContext.Current.CancellationToken);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await stranger.Backend.GetModelVersionAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal((await TestModel.LoadAsync()).Version, version);
+        // Runs record <name>/<version>, the form a registry reference takes.
+        Assert.Equal(ModelReference.Of((await TestModel.LoadAsync()).Manifest).ToString(), version);
         Assert.All(refused, p => Assert.Contains("401", p.Error, StringComparison.Ordinal));
         Assert.Contains("Scoring:SharedKey", error.Message, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using LandUse.Pipeline.Stores;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Labels;
+using LandUse.Scoring.Registry;
 using LandUse.Scoring.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,25 +11,36 @@ using Microsoft.Extensions.Options;
 namespace LandUse.Pipeline.Backends.Remote;
 
 /// <summary>
-/// Scores batches on a remote (GPU) scoring worker over HTTP. Retries, timeouts and the circuit breaker live in the
-/// HTTP client's resilience pipeline; a call that still fails turns into error rows for its own tiles only, so a
-/// sick worker degrades a run instead of failing it.
+/// Scores batches on a remote (GPU) scoring worker over HTTP, with one model: a registry reference the worker loads
+/// (<see cref="Model"/>), or, when that is null, the worker's own <c>Worker__ModelPath</c> bundle. Retries, timeouts and
+/// the circuit breaker live in the HTTP client's resilience pipeline; a call that still fails turns into error rows for
+/// its own tiles only, so a sick worker degrades a run instead of failing it.
 /// </summary>
 public sealed partial class RemoteScoringBackend(
     IHttpClientFactory httpClientFactory,
     IOptions<ScoringEndpointOptions> options,
-    ILogger<RemoteScoringBackend> logger) : IScoringBackend
+    ILogger<RemoteScoringBackend> logger,
+    string? model = null) : IScoringBackend
 {
     /// <summary>The named HttpClient the backend uses (its resilience pipeline is registered under this name).</summary>
     public const string HttpClientName = "LandUse.ScoringWorker";
 
     private static readonly TimeSpan ReadyPoll = TimeSpan.FromSeconds(2);
     private string? modelVersion;
+    private string? modelId;
 
-    /// <summary>Asks the worker which model it serves, waiting up to <c>Scoring:ReadyTimeout</c> for it to become ready.</summary>
+    /// <summary>The registry model the worker scores with (<c>&lt;name&gt;/&lt;version&gt;</c> or <c>&lt;name&gt;</c>); null: the worker's own.</summary>
+    public string? Model => model;
+
+    /// <summary>
+    /// Has the worker load the model (a registry model: <c>POST /v1/models</c>, which downloads and verifies it; the
+    /// worker's own: <c>GET /v1/model</c>) and answers its <c>&lt;name&gt;/&lt;version&gt;</c>, waiting up to
+    /// <c>Scoring:ReadyTimeout</c> for a worker that is still starting. A model the worker cannot find or that is corrupt
+    /// fails at once with the worker's reason (<see cref="ModelRegistryException"/>).
+    /// </summary>
     public async ValueTask<string> GetModelVersionAsync(CancellationToken cancellationToken)
     {
-        if (modelVersion is { } known)
+        if (modelId is { } known)
         {
             return known;
         }
@@ -42,17 +54,19 @@ public sealed partial class RemoteScoringBackend(
             try
             {
                 using var client = CreateClient();
-                using var response = await client.GetAsync(new Uri("v1/model", UriKind.Relative), deadline.Token).ConfigureAwait(false);
+                using var response = model is null
+                    ? await client.GetAsync(new Uri("v1/model", UriKind.Relative), deadline.Token).ConfigureAwait(false)
+                    : await client.PostAsJsonAsync(new Uri("v1/models", UriKind.Relative), new LoadModelRequest(model), WireJson.Options, deadline.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    var info = await response.Content.ReadFromJsonAsync<ModelInfo>(WireJson.Options, deadline.Token).ConfigureAwait(false);
-                    if (info?.ModelVersion is { Length: > 0 } version)
+                    if (await ReadModelAsync(response, deadline.Token).ConfigureAwait(false) is { } loaded)
                     {
-                        LogModel(logger, settings.Endpoint, version, info.Provider);
-                        return modelVersion = version;
+                        LogModel(logger, settings.Endpoint, loaded.Id, loaded.Provider);
+                        modelVersion = loaded.Version;
+                        return modelId = loaded.Id;
                     }
 
-                    last = "the worker's /v1/model answer has no modelVersion";
+                    last = "the worker's answer names no model version";
                 }
                 else
                 {
@@ -61,6 +75,11 @@ public sealed partial class RemoteScoringBackend(
                     {
                         throw new InvalidOperationException($"The scoring worker {settings.Endpoint} refused this caller: {last}. Check Scoring:Audience or Scoring:SharedKey.");
                     }
+
+                    if (WorkerProblems.Permanent(response.StatusCode) is { } problem)
+                    {
+                        throw new ModelRegistryException(problem, $"The scoring worker {settings.Endpoint} cannot score with model '{model}': {WorkerProblems.Detail(last)}");
+                    }
                 }
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -68,7 +87,7 @@ public sealed partial class RemoteScoringBackend(
                 throw NotReady(settings, last);
             }
 #pragma warning disable CA1031 // Any transport failure while the worker starts is retried until the ready timeout.
-            catch (Exception ex) when (ex is not InvalidOperationException and not OperationCanceledException)
+            catch (Exception ex) when (ex is not InvalidOperationException and not OperationCanceledException and not ModelRegistryException)
 #pragma warning restore CA1031
             {
                 last = ex.Message;
@@ -83,6 +102,18 @@ public sealed partial class RemoteScoringBackend(
                 throw NotReady(settings, last);
             }
         }
+    }
+
+    private async Task<(string Id, string Version, string Provider)?> ReadModelAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (model is null)
+        {
+            var info = await response.Content.ReadFromJsonAsync<ModelInfo>(WireJson.Options, cancellationToken).ConfigureAwait(false);
+            return info?.ModelVersion is { Length: > 0 } version ? (info.Model ?? version, version, info.Provider) : null;
+        }
+
+        var loaded = await response.Content.ReadFromJsonAsync<LoadedModelInfo>(WireJson.Options, cancellationToken).ConfigureAwait(false);
+        return loaded?.Model is { Length: > 0 } id ? (id, loaded.Version, loaded.Provider) : null;
     }
 
     private static TimeoutException NotReady(ScoringEndpointOptions settings, string last) =>
@@ -112,7 +143,7 @@ public sealed partial class RemoteScoringBackend(
             using var client = CreateClient();
             using var response = await client.PostAsJsonAsync(
                 new Uri("v1/score", UriKind.Relative),
-                new ScoreRequest(wireRefs, modelVersion),
+                model is null ? new ScoreRequest(wireRefs, modelVersion) : new ScoreRequest(wireRefs, null, modelId ?? model),
                 WireJson.Options,
                 cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)

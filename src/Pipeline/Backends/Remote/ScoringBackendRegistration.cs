@@ -1,9 +1,7 @@
 using LandUse.Pipeline.Connections;
-using LandUse.Scoring.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace LandUse.Pipeline.Backends.Remote;
@@ -23,8 +21,7 @@ public static class ScoringBackendRegistration
             return services.AddRemoteScoringBackend(configuration);
         }
 
-        services.TryAddSingleton<IScoringBackendProvider>(sp => new InProcessScoringBackendProvider(
-            sp.GetRequiredService<ILoggerFactory>(), sp.GetService<ScoringOptions>()));
+        services.TryAddSingleton<IScoringBackendProvider>(InProcessScoringBackendProvider.Create);
         return services;
     }
 
@@ -73,7 +70,6 @@ public static class ScoringBackendRegistration
         http.AddHttpMessageHandler<ScoringCredentialHandler>();
 
         services.AddLogging();
-        services.TryAddSingleton<RemoteScoringBackend>();
         services.RemoveAll<IScoringBackendProvider>();
         services.AddSingleton<IScoringBackendProvider, RemoteScoringBackendProvider>();
         return services;
