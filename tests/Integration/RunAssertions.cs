@@ -1,4 +1,5 @@
 using LandUse.Analysis.Summaries;
+using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Scoring.Output;
 
@@ -9,6 +10,7 @@ internal static class RunAssertions
 {
     public static void ExactlyOnce(RunOutcome outcome, int tiles, int failed)
     {
+        Assert.True(outcome.Status == RunStatus.Completed, $"run {outcome.RunId} ended {outcome.Status} after {outcome.Listed} listed, {outcome.Scored} scored, {outcome.Failed} failed");
         Assert.Equal(tiles, outcome.Listed);
         Assert.Equal(tiles - failed, outcome.Scored);
         Assert.Equal(failed, outcome.Failed);
