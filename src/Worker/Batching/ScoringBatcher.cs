@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Inference.Staged;
 using LandUse.Worker.Model;
 using LandUse.Worker.Options;
 using LandUse.Worker.Telemetry;
@@ -12,7 +13,8 @@ namespace LandUse.Worker.Batching;
 /// The one place tiles meet the model. Concurrent requests drop tiles into a queue; one loop cuts it into batches of
 /// up to <c>MaxBatch</c>, waiting at most <c>MaxWaitMs</c> (from the oldest tile's arrival) for a batch to fill.
 /// When a backlog built up while the model was busy, up to <see cref="BacklogBatches"/> batches go to the scorer in
-/// one call, so it decodes the next batch while ONNX Runtime runs the current one.
+/// one call, so it decodes the next batch while ONNX Runtime runs the current one. A two-stage (CUDA) scorer gets the
+/// pipelined loop instead (ScoringBatcher.Pipelined.cs): decode of the next batch overlaps GPU inference of this one.
 /// </summary>
 internal sealed partial class ScoringBatcher(
     ModelHost model,
@@ -66,9 +68,15 @@ internal sealed partial class ScoringBatcher(
 
         try
         {
+            if (scorer is IStagedTileScorer staged)
+            {
+                await RunPipelinedAsync(staged, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                var batch = await NextBatchAsync(stoppingToken).ConfigureAwait(false);
+                var batch = await NextBatchAsync(maxBatch * BacklogBatches, stoppingToken).ConfigureAwait(false);
                 if (batch.Count > 0)
                 {
                     // Scoring is CPU/GPU-bound and synchronous: run it off the loop's thread.
@@ -87,15 +95,15 @@ internal sealed partial class ScoringBatcher(
 
     /// <summary>
     /// Takes what is queued, waits for more until one batch is full or its oldest tile waited long enough, then takes
-    /// whatever else is already waiting, up to <see cref="BacklogBatches"/> batches.
+    /// whatever else is already waiting, up to <paramref name="most"/> tiles.
     /// </summary>
-    private async Task<List<PendingTile>> NextBatchAsync(CancellationToken stoppingToken)
+    private async Task<List<PendingTile>> NextBatchAsync(int most, CancellationToken stoppingToken)
     {
         var batch = new List<PendingTile>(maxBatch);
         var deadline = 0L;
         while (true)
         {
-            if (batch.Count < maxBatch * BacklogBatches && queue.Reader.TryRead(out var pending))
+            if (batch.Count < most && queue.Reader.TryRead(out var pending))
             {
                 metrics.Dequeued(1);
                 if (pending.RequestAborted.IsCancellationRequested)
@@ -110,7 +118,7 @@ internal sealed partial class ScoringBatcher(
             }
 
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (batch.Count == 0 || batch.Count >= maxBatch || remaining <= TimeSpan.Zero)
+            if (batch.Count == 0 || batch.Count >= Math.Min(maxBatch, most) || remaining <= TimeSpan.Zero)
             {
                 return batch;
             }

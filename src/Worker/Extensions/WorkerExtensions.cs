@@ -19,6 +19,7 @@ public static partial class WorkerExtensions
     public static IHostApplicationBuilder AddScoringWorker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ProviderSetting.ApplyAlias(builder.Configuration);
         var section = builder.Configuration.GetSection(WorkerOptions.SectionName);
         var settings = section.Get<WorkerOptions>() ?? new WorkerOptions();
         builder.Services.AddOptions<WorkerOptions>().Bind(section);
@@ -58,7 +59,7 @@ public static partial class WorkerExtensions
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(ModelReadyHealthCheck.Tag) });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(ModelReadyHealthCheck.Tag), ResponseWriter = ReadinessResponse.WriteAsync });
 
         var v1 = app.MapGroup("/v1").RequireAuthorization(AuthExtensions.ScorePolicy);
         v1.MapPost("/score", ScoreEndpoint.HandleAsync);

@@ -12,7 +12,7 @@ internal sealed class ModelReadyHealthCheck(ModelHost model) : IHealthCheck
         Task.FromResult(model.Status switch
         {
             ModelStatus.Ready => HealthCheckResult.Healthy($"Model {model.Scorer?.ModelVersion} on {model.Scorer?.ActiveProvider}."),
-            ModelStatus.Failed => HealthCheckResult.Unhealthy($"The model failed to load: {model.FailureReason}"),
+            ModelStatus.Failed => HealthCheckResult.Unhealthy($"Not ready: {model.FailureReason}"),
             _ => HealthCheckResult.Unhealthy("The model is loading."),
         });
 }

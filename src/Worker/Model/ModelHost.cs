@@ -1,12 +1,15 @@
 using LandUse.Scoring.Inference;
+using LandUse.Worker.Options;
+using Microsoft.Extensions.Options;
 
 namespace LandUse.Worker.Model;
 
 /// <summary>
 /// Loads the model in the background after start-up (so the process answers <c>/healthz</c> at once), warms it with
-/// one dummy batch, then hands the scorer to the batcher. <c>/readyz</c> reads its status.
+/// one dummy batch, then hands the scorer to the batcher. <c>/readyz</c> reads its status. A worker asked for CUDA
+/// whose session fell back to the CPU counts as failed (<see cref="ProviderReadiness"/>).
 /// </summary>
-internal sealed partial class ModelHost(IScorerSource loader, ILogger<ModelHost> logger) : BackgroundService
+internal sealed partial class ModelHost(IScorerSource loader, IOptions<WorkerOptions> options, ILogger<ModelHost> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<ITileScorer> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITileScorer? scorer;
@@ -29,6 +32,12 @@ internal sealed partial class ModelHost(IScorerSource loader, ILogger<ModelHost>
         try
         {
             var loaded = await loader.LoadAsync(stoppingToken).ConfigureAwait(false);
+            if (ProviderReadiness.Problem(options.Value.Provider, loaded) is { } problem)
+            {
+                loaded.Dispose();
+                throw new InvalidOperationException(problem);
+            }
+
             var started = System.Diagnostics.Stopwatch.StartNew();
             var warm = loaded.Score([new TileInput("warm-up", WarmupTile.Png)], stoppingToken);
             if (warm.Count != 1 || !warm[0].Succeeded)

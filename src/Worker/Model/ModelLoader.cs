@@ -1,5 +1,6 @@
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Inference.Staged;
 using LandUse.Worker.Options;
 using Microsoft.Extensions.Options;
 
@@ -22,16 +23,18 @@ internal sealed partial class ModelLoader(IOptions<WorkerOptions> options, ILogg
 
         LogLoading(logger, path, settings.Provider, settings.MaxBatch);
         var bundle = await LoadBundleAsync(path, cancellationToken).ConfigureAwait(false);
-        var scorer = new OnnxTileScorer(
-            bundle,
-            new ScoringOptions
-            {
-                BatchSize = settings.MaxBatch,
-                Provider = settings.Provider,
-                IntraOpThreads = settings.IntraOpThreads,
-                MaxFileBytes = Tiles.TileReader.MaxTileBytes,
-            },
-            loggerFactory.CreateLogger<OnnxTileScorer>());
+        var scoring = new ScoringOptions
+        {
+            BatchSize = settings.MaxBatch,
+            Provider = settings.Provider,
+            IntraOpThreads = settings.IntraOpThreads,
+            MaxFileBytes = Tiles.TileReader.MaxTileBytes,
+        };
+
+        // On CUDA the batcher overlaps decode with GPU inference through the two-stage scorer; the CPU path stays one stage.
+        ITileScorer scorer = settings.Provider == ExecutionProvider.Cuda
+            ? new StagedTileScorer(bundle, scoring, Math.Max(1, settings.PipelineDepth), loggerFactory.CreateLogger<StagedTileScorer>())
+            : new OnnxTileScorer(bundle, scoring, loggerFactory.CreateLogger<OnnxTileScorer>());
         LogProvider(logger, scorer.ModelVersion, scorer.ActiveProvider, settings.Provider);
         return scorer;
     }

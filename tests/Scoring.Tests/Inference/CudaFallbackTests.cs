@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Inference.Cuda;
@@ -84,6 +86,28 @@ public sealed class CudaFallbackTests : IDisposable
         Assert.Equal("compute-heavy nodes ran off CUDAExecutionProvider: 2 Conv on CPUExecutionProvider, 1 Gemm on CPUExecutionProvider", shortfall);
         Assert.Null(new NodePlacement([("Conv", NodePlacement.CudaProvider), ("Shape", NodePlacement.CpuProvider)]).Shortfall(NodePlacement.CudaProvider));
         Assert.NotNull(new NodePlacement([]).Shortfall(NodePlacement.CudaProvider));
+    }
+
+    [Fact]
+    public void The_reason_for_the_GPU_package_provider_not_loading_names_the_CUDA_library_the_loader_could_not_find()
+    {
+        var folder = typeof(CudaFallbackTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "OnnxRuntimeGpuPackage").Value!;
+        var provider = Path.Combine(folder, "runtimes", "linux-x64", "native", CudaProviderLibrary.FileName);
+        Assert.True(File.Exists(provider), $"{provider} is not restored (Scoring.Tests downloads the GPU package).");
+
+        var reason = CudaProviderLibrary.Diagnose(provider);
+
+        if (NativeLibrary.TryLoad("libcublasLt.so.13", out var cublas))
+        {
+            NativeLibrary.Free(cublas);
+            Assert.EndsWith("load", reason, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(provider, reason, StringComparison.Ordinal);
+            Assert.Matches(@"lib(cublasLt|cublas|cudart|curand)\.so\.\d+: cannot open shared object file", reason);
+        }
     }
 
     /// <summary>On the CPU package the CUDA entry point is missing; with the GPU package on a machine without CUDA the loader names the library.</summary>

@@ -25,19 +25,22 @@ internal static partial class CudaProviderLibrary
     }
 
     /// <summary>One sentence: the library is absent, or the loader's error (a missing libcudart/libcublas/cuDNN), or that it loads.</summary>
-    public static string Diagnose()
-    {
-        var path = Locate();
-        if (path is null)
-        {
-            return $"{FileName} is not next to the application: this build has the CPU ONNX Runtime package (the GPU image builds with -p:Gpu=true)";
-        }
+    public static string Diagnose() =>
+        Locate() is { } path
+            ? Diagnose(path)
+            : $"{FileName} is not next to the application: this build has the CPU ONNX Runtime package (the GPU image builds with -p:Gpu=true)";
 
+    /// <summary>What the dynamic loader says about the provider library at <paramref name="path"/>.</summary>
+    internal static string Diagnose(string path)
+    {
         if (!OperatingSystem.IsLinux())
         {
             return $"{path} is there, but only Linux loads it";
         }
 
+        // Bind dlerror first (and clear any stale error): resolving it after dlopen would run the loader again and
+        // lose dlopen's message.
+        _ = LastError();
         var handle = Open(path, LoadNow);
         if (handle == IntPtr.Zero)
         {
