@@ -48,7 +48,7 @@ public static partial class WorkerExtensions
         ArgumentNullException.ThrowIfNull(app);
         var settings = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         var tiles = settings.Tiles;
-        LogStartup(app.Logger, settings.Auth.BearerConfigured, settings.Auth.SharedKeyConfigured, tiles.Root, tiles.ConnectionString is { Length: > 0 } ? "(connection string)" : tiles.BlobServiceUri?.ToString());
+        LogStartup(app.Logger, settings.Auth.BearerConfigured, settings.Auth.RequiredRole, settings.Auth.SharedKeyConfigured, tiles.Root, tiles.ConnectionString is { Length: > 0 } ? "(connection string)" : tiles.BlobServiceUri?.ToString());
         if (!settings.Auth.BearerConfigured && !settings.Auth.SharedKeyConfigured)
         {
             LogClosed(app.Logger);
@@ -79,8 +79,8 @@ public static partial class WorkerExtensions
         return settings.BlobServiceUri is { } uri ? new BlobServiceClient(uri, credential) : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scoring worker: bearer auth {Bearer}, shared key {SharedKey}, tile root {TilesRoot}, blob service {BlobService}")]
-    private static partial void LogStartup(ILogger logger, bool bearer, bool sharedKey, string? tilesRoot, string? blobService);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scoring worker: bearer auth {Bearer} (app role {RequiredRole}), shared key {SharedKey}, tile root {TilesRoot}, blob service {BlobService}")]
+    private static partial void LogStartup(ILogger logger, bool bearer, string requiredRole, bool sharedKey, string? tilesRoot, string? blobService);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No authentication configured (Worker:Auth:Audience + TenantId, or Worker:Auth:SharedKey): every /v1 call will get 401")]
     private static partial void LogClosed(ILogger logger);
