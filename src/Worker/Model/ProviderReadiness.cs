@@ -16,7 +16,7 @@ internal static class ProviderReadiness
             return null;
         }
 
-        return $"CUDA was asked for (Worker__Provider=Cuda) but model {scorer.ModelVersion} runs on {scorer.ActiveProvider}, so this worker stays not ready: "
+        return $"CUDA was asked for (Worker__Provider or Scoring__Provider is Cuda) but model {scorer.ModelVersion} runs on {scorer.ActiveProvider}, so this worker stays not ready: "
             + (scorer.ProviderFallback ?? "the scorer gave no reason");
     }
 }

@@ -28,7 +28,7 @@ public sealed class CudaReadinessTests
         var detail = await score.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.StartsWith("Unhealthy: Not ready: CUDA was asked for (Worker__Provider=Cuda)", reason, StringComparison.Ordinal);
+        Assert.StartsWith("Unhealthy: Not ready: CUDA was asked for (Worker__Provider or Scoring__Provider is Cuda) but model ", reason, StringComparison.Ordinal);
         Assert.Contains("runs on CPU", reason, StringComparison.Ordinal);
         Assert.Contains(MissingCudaReason(), reason, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, score.StatusCode);
