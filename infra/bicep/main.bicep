@@ -31,6 +31,10 @@ param principalType string = 'User'
 @description('Required. Entra ID audience (application id URI) of the worker API; the function app requests tokens for it and the worker accepts only those. The azd preprovision hook creates the app registration.')
 param workerAudience string
 
+@minLength(1)
+@description('Optional. App role a token must carry for the worker to accept it; the preprovision hook defines it on the worker\'s app registration and the postprovision hook assigns it to the function app\'s managed identity.')
+param workerAppRole string = 'LandUse.Score'
+
 @description('Optional. Serverless GPU profile of the worker.')
 @allowed([
   'Consumption-GPU-NC8as-T4'
@@ -56,7 +60,7 @@ param functionInstanceMemoryMB int = 2048
 @maxValue(1000)
 param functionMaximumInstanceCount int = 40
 
-@description('Optional. Create the Event Grid subscription that scores uploaded tiles. Needs the function code deployed (the azd postdeploy hook turns it on and provisions again).')
+@description('Optional. Create the Event Grid subscription that scores uploaded tiles. Needs the function code deployed: the azd postdeploy hook waits for the blob trigger\'s system key, then turns it on (BLOB_EVENTS_SUBSCRIBE) and provisions again.')
 param blobEventsEnabled bool = false
 
 @description('Optional. Whether the worker app already exists (set by azd), so a re-provision keeps its deployed image.')
@@ -327,6 +331,16 @@ module workerApp 'modules/worker-app.bicep' = {
         name: 'Worker__Auth__TenantId'
         value: tenant().tenantId
       }
+      {
+        // Tokens without this app role get 403; only the function app's identity is assigned it.
+        name: 'Worker__Auth__RequiredRole'
+        value: workerAppRole
+      }
+      {
+        // Decoded batches queued ahead of GPU inference (CPU decode overlaps the GPU).
+        name: 'Worker__PipelineDepth'
+        value: '2'
+      }
     ]
   }
 }
@@ -376,6 +390,9 @@ output API_BASE_URL string = 'https://${functionApp.outputs.defaultHostName}/api
 
 @description('Function app name.')
 output FUNCTION_APP_NAME string = functionApp.outputs.name
+
+@description('Object id of the function app\'s system-assigned identity; the postprovision hook assigns it the worker\'s app role.')
+output FUNCTION_APP_PRINCIPAL_ID string = functionApp.outputs.principalId
 
 @description('Storage account holding tiles, results and predictions.')
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name

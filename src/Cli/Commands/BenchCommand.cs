@@ -11,7 +11,8 @@ namespace LandUse.Cli.Commands;
 /// <summary>
 /// `landuse bench [--batch-sizes 1,8,32] [--seconds N] [--provider Cpu|Cuda] [--model B [--compare B2]]`: model
 /// throughput on this machine; with --compare, two bundles (INT8 against its FP32 parent) in alternating rounds
-/// in one process, and the peak working set of each in a process of its own.
+/// in one process, and the peak working set of each in a process of its own. Every line names the provider that ran;
+/// `--provider Cuda` where CUDA cannot run measures nothing and says why (exit 3).
 /// </summary>
 internal static class BenchCommand
 {
@@ -26,7 +27,7 @@ internal static class BenchCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var seconds = new Option<int>("--seconds") { Description = "Seconds per measurement (per model, split into rounds with --compare).", DefaultValueFactory = _ => 10 };
-        var provider = new Option<ExecutionProvider>("--provider") { Description = "Execution provider to ask for (CUDA falls back to CPU).", DefaultValueFactory = _ => ExecutionProvider.Cpu };
+        var provider = new Option<ExecutionProvider>("--provider") { Description = "Execution provider to ask for; with Cuda, bench refuses (exit 3, saying why) when the model would not run on CUDA here, and with --model also times the GPU worker's path.", DefaultValueFactory = _ => ExecutionProvider.Cpu };
         var model = new Option<string?>("--model") { Description = "Model bundle to measure (default: the ResNet18 feature graph, FP32)." };
         var compare = new Option<string?>("--compare") { Description = "A second bundle (e.g. the FP32 parent of an INT8 --model): both timed in alternating rounds, ratio --model / --compare." };
         var rounds = new Option<int>("--rounds") { Description = "Alternating rounds per batch size with --compare.", DefaultValueFactory = _ => 6 };
@@ -74,6 +75,13 @@ internal static class BenchCommand
                     return 2;
                 }
 
+                // A CUDA benchmark that timed the CPU would print CPU figures under a CUDA heading: refuse, saying why.
+                if (ep == ExecutionProvider.Cuda && CudaProbe.Unavailable(bundle) is { } unavailable)
+                {
+                    await stderr.WriteLineAsync($"--provider Cuda: CUDA is not usable here, so nothing was measured: {unavailable}. Without --provider Cuda, bench measures the CPU.").ConfigureAwait(false);
+                    return 3;
+                }
+
                 if (parse.GetValue(workingSet))
                 {
                     var mb = WorkingSetProbe.ScoreAndMeasure(bundle!, tile, sizes.Max(), ep);
@@ -84,6 +92,12 @@ internal static class BenchCommand
                 if (other is null)
                 {
                     ThroughputProbe.Run(tile, sizes, ep, parse.GetValue(seconds), stdout, bundle);
+                    if (ep == ExecutionProvider.Cuda && bundle is not null)
+                    {
+                        // The GPU worker's own path: IOBinding on device buffers, decode overlapped through the pipeline.
+                        StagedThroughput.Run(bundle, tile, sizes, ep, parse.GetValue(seconds), stdout);
+                    }
+
                     return 0;
                 }
 

@@ -9,6 +9,9 @@ public interface ITileScorer : IDisposable
     /// <summary>The execution provider actually in use ("CPU" or "CUDA").</summary>
     string ActiveProvider { get; }
 
+    /// <summary>Why the session runs on the CPU although CUDA was asked for; null when it runs on what was asked for.</summary>
+    string? ProviderFallback { get; }
+
     /// <summary>Scores tiles in batches of the configured size; one prediction per input, in input order.</summary>
     IReadOnlyList<TilePrediction> Score(IReadOnlyList<TileInput> tiles, CancellationToken cancellationToken = default);
 

@@ -15,8 +15,7 @@ public sealed class OnnxTileScorer : ITileScorer
 {
     private readonly ModelBundle _bundle;
     private readonly BatchEngine _engine;
-    private readonly int[] _classOfOutput;
-    private readonly bool _logits;
+    private readonly PredictionMapper _mapper;
 
     public OnnxTileScorer(ModelBundle bundle, ScoringOptions options, ILogger<OnnxTileScorer>? logger = null)
     {
@@ -28,10 +27,10 @@ public sealed class OnnxTileScorer : ITileScorer
         _bundle = bundle;
         var batch = bundle.FixedBatchSize is { } fixedBatch ? Math.Min(fixedBatch, options.BatchSize) : options.BatchSize;
         var label = $"{bundle.Manifest.Name} {bundle.Version}";
-        var (session, provider) = SessionFactory.Open(bundle.ModelPath, null, label, options, batch, log);
-        _engine = new BatchEngine(session, provider, bundle.Manifest.InputName, bundle.OutputName, bundle.OutputWidth, InputSpec.From(bundle.Manifest), options, batch, log);
-        _classOfOutput = bundle.Labels.Select(l => (int)l).ToArray();
-        _logits = bundle.Manifest.OutputKind == OutputKinds.Logits;
+        var opened = SessionFactory.OpenReporting(bundle.ModelPath, null, label, options, batch, log);
+        ProviderFallback = opened.Fallback;
+        _engine = new BatchEngine(opened.Session, opened.Provider, bundle.Manifest.InputName, bundle.OutputName, bundle.OutputWidth, InputSpec.From(bundle.Manifest), options, batch, log);
+        _mapper = new PredictionMapper(bundle);
     }
 
     public string ModelVersion => _bundle.Version;
@@ -40,6 +39,8 @@ public sealed class OnnxTileScorer : ITileScorer
     public ModelBundle Bundle => _bundle;
 
     public string ActiveProvider => _engine.ActiveProvider;
+
+    public string? ProviderFallback { get; }
 
     /// <summary>The batch size actually used (the requested one, capped by a model with a fixed batch).</summary>
     public int BatchSize => _engine.BatchSize;
@@ -50,7 +51,7 @@ public sealed class OnnxTileScorer : ITileScorer
         var predictions = new List<TilePrediction>(tiles.Count);
         foreach (var rows in _engine.Run(tiles, cancellationToken))
         {
-            predictions.AddRange(rows.Select(ToPrediction));
+            predictions.AddRange(rows.Select(_mapper.Map));
         }
 
         return predictions;
@@ -63,40 +64,10 @@ public sealed class OnnxTileScorer : ITileScorer
         {
             foreach (var row in rows)
             {
-                yield return ToPrediction(row);
+                yield return _mapper.Map(row);
             }
         }
     }
 
     public void Dispose() => _engine.Dispose();
-
-    private TilePrediction ToPrediction(RowResult row)
-    {
-        if (row.Output is null)
-        {
-            return TilePrediction.Failed(row.Ref, row.Error ?? "unknown decode failure");
-        }
-
-        if (_logits)
-        {
-            Softmax.InPlace(row.Output);
-        }
-
-        var probabilities = new float[LabelScheme.ClassCount];
-        for (var i = 0; i < row.Output.Length; i++)
-        {
-            probabilities[_classOfOutput[i]] = row.Output[i];
-        }
-
-        var best = 0;
-        for (var c = 1; c < probabilities.Length; c++)
-        {
-            if (probabilities[c] > probabilities[best])
-            {
-                best = c;
-            }
-        }
-
-        return new TilePrediction(row.Ref, (LandCover)best, probabilities, null, row.Resized);
-    }
 }

@@ -1,4 +1,5 @@
 using LandUse.Scoring.Hosting;
+using LandUse.Scoring.Inference.Cuda;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
@@ -6,7 +7,8 @@ namespace LandUse.Scoring.Inference;
 
 /// <summary>
 /// Opens ONNX Runtime sessions the one way this project wants: all graph optimizations, intra-op threads from the
-/// real core count, CPU arena off unless asked, and CUDA when requested and present with a clean fallback to CPU.
+/// real core count, CPU arena off unless asked, and CUDA when requested and proven to run there (see
+/// <see cref="CudaSessions"/>), with a fallback to CPU that says why.
 /// </summary>
 internal static class SessionFactory
 {
@@ -16,28 +18,33 @@ internal static class SessionFactory
     /// <summary>Opens a session from a model file or from model bytes (exactly one of them).</summary>
     public static (InferenceSession Session, string Provider) Open(string? modelPath, byte[]? modelBytes, string modelLabel, ScoringOptions options, int batchSize, ILogger logger)
     {
+        var opened = OpenReporting(modelPath, modelBytes, modelLabel, options, batchSize, logger);
+        return (opened.Session, opened.Provider);
+    }
+
+    /// <summary>As <see cref="Open"/>, and when CUDA was asked for but the session runs on the CPU, why.</summary>
+    public static OpenedSession OpenReporting(string? modelPath, byte[]? modelBytes, string modelLabel, ScoringOptions options, int batchSize, ILogger logger)
+    {
         ArgumentNullException.ThrowIfNull(options);
         var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : MachineCores.Count;
+        string? fallback = null;
         if (options.Provider == ExecutionProvider.Cuda)
         {
-            try
+            var (session, reason) = CudaSessions.TryOpen(modelPath, modelBytes, () => BaseOptions(options, threads));
+            if (session is not null)
             {
-                using var cudaOptions = BaseOptions(options, threads);
-                cudaOptions.AppendExecutionProvider_CUDA(0);
-                var session = Create(modelPath, modelBytes, cudaOptions);
                 ScoringLog.ProviderActive(logger, modelLabel, Cuda, batchSize, threads, options.CpuMemoryArena);
-                return (session, Cuda);
+                return new OpenedSession(session, Cuda, null);
             }
-            catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
-            {
-                ScoringLog.CudaUnavailable(logger, modelLabel, ex.Message);
-            }
+
+            fallback = reason;
+            ScoringLog.CudaUnavailable(logger, modelLabel, reason ?? "unknown");
         }
 
         using var cpuOptions = BaseOptions(options, threads);
         var cpu = Create(modelPath, modelBytes, cpuOptions);
         ScoringLog.ProviderActive(logger, modelLabel, Cpu, batchSize, threads, options.CpuMemoryArena);
-        return (cpu, Cpu);
+        return new OpenedSession(cpu, Cpu, fallback);
     }
 
     private static SessionOptions BaseOptions(ScoringOptions options, int threads)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using LandUse.Scoring.Inference;
+using LandUse.Scoring.Inference.Staged;
 using LandUse.Worker.Options;
 using LandUse.Worker.Telemetry;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,9 @@ namespace LandUse.Worker.Batching;
 /// into a queue; one loop cuts it into batches of one model of up to <c>MaxBatch</c>, waiting at most <c>MaxWaitMs</c>
 /// (from the oldest tile's arrival) for a batch to fill; a tile for another model closes the batch.
 /// When a backlog built up while the model was busy, up to <see cref="BacklogBatches"/> batches go to the scorer in
-/// one call, so it decodes the next batch while ONNX Runtime runs the current one.
+/// one call, so it decodes the next batch while ONNX Runtime runs the current one. A two-stage (CUDA) scorer gets the
+/// pipelined loop instead (ScoringBatcher.Pipelined.cs) for as long as the queue holds its tiles: decode of the next
+/// batch overlaps GPU inference of this one.
 /// </summary>
 internal sealed partial class ScoringBatcher(
     IOptions<WorkerOptions> options,
@@ -57,7 +60,13 @@ internal sealed partial class ScoringBatcher(
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                var batch = await NextBatchAsync(stoppingToken).ConfigureAwait(false);
+                if (queue.Reader.TryPeek(out var head) && head.Scorer is IStagedTileScorer staged)
+                {
+                    await RunPipelinedAsync(staged, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var batch = await NextBatchAsync(maxBatch * BacklogBatches, stoppingToken).ConfigureAwait(false);
                 if (batch.Count > 0)
                 {
                     // Scoring is CPU/GPU-bound and synchronous: run it off the loop's thread.
@@ -76,10 +85,10 @@ internal sealed partial class ScoringBatcher(
 
     /// <summary>
     /// Takes what is queued for the first tile's model, waits for more until one batch is full or its oldest tile waited
-    /// long enough, then takes whatever else of that model is already waiting, up to <see cref="BacklogBatches"/> batches;
-    /// a tile for another model ends the batch (it starts the next one).
+    /// long enough, then takes whatever else of that model is already waiting, up to <paramref name="most"/> tiles; a tile
+    /// for another model ends the batch (it starts the next one).
     /// </summary>
-    private async Task<List<PendingTile>> NextBatchAsync(CancellationToken stoppingToken)
+    private async Task<List<PendingTile>> NextBatchAsync(int most, CancellationToken stoppingToken)
     {
         var batch = new List<PendingTile>(maxBatch);
         var deadline = 0L;
@@ -90,7 +99,7 @@ internal sealed partial class ScoringBatcher(
                 return batch;
             }
 
-            if (batch.Count < maxBatch * BacklogBatches && queue.Reader.TryRead(out var pending))
+            if (batch.Count < most && queue.Reader.TryRead(out var pending))
             {
                 metrics.Dequeued(1);
                 if (pending.RequestAborted.IsCancellationRequested)

@@ -2,10 +2,15 @@ using LandUse.Worker.Auth;
 using LandUse.Worker.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 
 namespace LandUse.Worker.Extensions;
 
-/// <summary>Authentication for <c>/v1</c>: Entra ID bearer tokens and/or a shared key; closed when neither is set.</summary>
+/// <summary>
+/// Authentication for <c>/v1</c>: Entra ID bearer tokens that carry the app role <c>Worker:Auth:RequiredRole</c>
+/// (<c>LandUse.Score</c>), and/or a shared key; closed when neither is set. No credentials: 401; a valid token without
+/// the role: 403.
+/// </summary>
 internal static class AuthExtensions
 {
     public const string ScorePolicy = "Score";
@@ -25,8 +30,12 @@ internal static class AuthExtensions
             authentication.AddJwtBearer(options => ConfigureBearer(options, auth));
         }
 
+        builder.Services.AddSingleton<IAuthorizationHandler, AppRoleHandler>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ScorePolicy, policy => policy.AddAuthenticationSchemes([.. schemes]).RequireAuthenticatedUser());
+            .AddPolicy(ScorePolicy, policy => policy
+                .AddAuthenticationSchemes([.. schemes])
+                .RequireAuthenticatedUser()
+                .AddRequirements(new AppRoleRequirement(auth.RequiredRole)));
         return builder;
     }
 

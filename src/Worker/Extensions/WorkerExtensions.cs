@@ -20,6 +20,7 @@ public static partial class WorkerExtensions
     public static IHostApplicationBuilder AddScoringWorker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ProviderSetting.ApplyAlias(builder.Configuration);
         var section = builder.Configuration.GetSection(WorkerOptions.SectionName);
         var settings = section.Get<WorkerOptions>() ?? new WorkerOptions();
         builder.Services.AddOptions<WorkerOptions>().Bind(section);
@@ -54,7 +55,7 @@ public static partial class WorkerExtensions
         ArgumentNullException.ThrowIfNull(app);
         var settings = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         var tiles = settings.Tiles;
-        LogStartup(app.Logger, settings.Auth.BearerConfigured, settings.Auth.SharedKeyConfigured, tiles.Root, tiles.ConnectionString is { Length: > 0 } ? "(connection string)" : tiles.BlobServiceUri?.ToString());
+        LogStartup(app.Logger, settings.Auth.BearerConfigured, settings.Auth.RequiredRole, settings.Auth.SharedKeyConfigured, tiles.Root, tiles.ConnectionString is { Length: > 0 } ? "(connection string)" : tiles.BlobServiceUri?.ToString());
         if (!settings.Auth.BearerConfigured && !settings.Auth.SharedKeyConfigured)
         {
             LogClosed(app.Logger);
@@ -65,7 +66,7 @@ public static partial class WorkerExtensions
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(ModelReadyHealthCheck.Tag) });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(ModelReadyHealthCheck.Tag), ResponseWriter = ReadinessResponse.WriteAsync });
 
         var v1 = app.MapGroup("/v1").RequireAuthorization(AuthExtensions.ScorePolicy);
         v1.MapPost("/score", ScoreEndpoint.HandleAsync);
@@ -89,8 +90,8 @@ public static partial class WorkerExtensions
         return serviceUri is { } uri ? new BlobServiceClient(uri, credential) : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scoring worker: bearer auth {Bearer}, shared key {SharedKey}, tile root {TilesRoot}, blob service {BlobService}")]
-    private static partial void LogStartup(ILogger logger, bool bearer, bool sharedKey, string? tilesRoot, string? blobService);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scoring worker: bearer auth {Bearer} (app role {RequiredRole}), shared key {SharedKey}, tile root {TilesRoot}, blob service {BlobService}")]
+    private static partial void LogStartup(ILogger logger, bool bearer, string requiredRole, bool sharedKey, string? tilesRoot, string? blobService);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No authentication configured (Worker:Auth:Audience + TenantId, or Worker:Auth:SharedKey): every /v1 call will get 401")]
     private static partial void LogClosed(ILogger logger);

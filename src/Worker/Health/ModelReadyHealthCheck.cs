@@ -16,7 +16,7 @@ internal sealed class ModelReadyHealthCheck(ModelHost model) : IHealthCheck
         {
             ModelStatus.Ready when model.Scorer is { } own => HealthCheckResult.Healthy($"Model {own.ModelVersion} on {own.ActiveProvider}."),
             ModelStatus.Ready => HealthCheckResult.Healthy("No model of its own; registry models load when a request names them."),
-            ModelStatus.Failed => HealthCheckResult.Unhealthy($"The model failed to load: {model.FailureReason}"),
+            ModelStatus.Failed => HealthCheckResult.Unhealthy($"Not ready: {model.FailureReason}"),
             _ => HealthCheckResult.Unhealthy("The model is loading."),
         });
 }

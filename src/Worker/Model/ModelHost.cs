@@ -9,7 +9,8 @@ namespace LandUse.Worker.Model;
 /// The worker's own model (<c>Worker:ModelPath</c>, for requests that name none): loaded in the background after
 /// start-up (so the process answers <c>/healthz</c> at once), warmed with one dummy batch, then served. Without a
 /// ModelPath but with a registry there is nothing to preload: the worker is ready and loads what requests name.
-/// <c>/readyz</c> reads its status.
+/// <c>/readyz</c> reads its status. A worker asked for CUDA whose session fell back to the CPU counts as failed
+/// (<see cref="ProviderReadiness"/>).
 /// </summary>
 internal sealed partial class ModelHost(IScorerSource loader, IOptions<WorkerOptions> options, ILogger<ModelHost> logger) : BackgroundService
 {
@@ -49,11 +50,17 @@ internal sealed partial class ModelHost(IScorerSource loader, IOptions<WorkerOpt
         try
         {
             var loaded = await loader.LoadAsync(stoppingToken).ConfigureAwait(false);
+            if (ProviderReadiness.Problem(options.Value.Provider, loaded) is { } problem)
+            {
+                loaded.Dispose();
+                throw new InvalidOperationException(problem);
+            }
+
             var started = System.Diagnostics.Stopwatch.StartNew();
             WorkerScorers.WarmUp(loaded, stoppingToken);
             LogWarm(logger, loaded.ModelVersion, loaded.ActiveProvider, started.ElapsedMilliseconds);
             scorer = loaded;
-            Session = loaded is OnnxTileScorer onnx ? new ModelSession(onnx.Bundle, loaded, ModelSession.FolderSource) : null;
+            Session = WorkerScorers.BundleOf(loaded) is { } bundle ? new ModelSession(bundle, loaded, ModelSession.FolderSource) : null;
             ReadyAt = DateTimeOffset.UtcNow;
             Status = ModelStatus.Ready;
             ready.TrySetResult(loaded);

@@ -27,6 +27,12 @@ internal sealed partial class RegistryModels : IDisposable
                 var scorer = WorkerScorers.Open(bundle, settings, loggerFactory);
                 try
                 {
+                    // Asked for CUDA, a registry model that fell back to the CPU is refused with the reason, as the own model is.
+                    if (ProviderReadiness.Problem(settings.Provider, scorer) is { } problem)
+                    {
+                        throw new InvalidOperationException(problem);
+                    }
+
                     WorkerScorers.WarmUp(scorer, CancellationToken.None);
                     LogLoaded(_log, bundle.Manifest.Name, bundle.Version, scorer.ActiveProvider);
                     return scorer;

@@ -1,11 +1,15 @@
 namespace LandUse.Worker.Options;
 
 /// <summary>
-/// Who may call <c>/v1</c>: Entra ID bearer tokens for <see cref="Audience"/>, and a shared key only when one is set.
+/// Who may call <c>/v1</c>: Entra ID bearer tokens for <see cref="Audience"/> that carry the app role
+/// <see cref="RequiredRole"/> (assigned to the Function App's managed identity), and a shared key only when one is set.
 /// Nothing configured means every call is refused.
 /// </summary>
 public sealed record WorkerAuthOptions
 {
+    /// <summary>The app role the preprovision hook defines on the worker's app registration.</summary>
+    public const string DefaultRole = "LandUse.Score";
+
     /// <summary>Accepted token audience, e.g. <c>api://landuse-worker</c> or the app registration's client id.</summary>
     public string? Audience { get; init; }
 
@@ -14,6 +18,9 @@ public sealed record WorkerAuthOptions
 
     /// <summary>Token authority; defaults to <c>https://login.microsoftonline.com/{TenantId}/v2.0</c>.</summary>
     public string? Authority { get; init; }
+
+    /// <summary>App role a bearer token must carry in its <c>roles</c> claim; a valid token without it gets 403.</summary>
+    public string RequiredRole { get; init; } = DefaultRole;
 
     /// <summary>Shared key accepted in the <c>X-LandUse-Key</c> header; for local use only.</summary>
     public string? SharedKey { get; init; }

@@ -19,7 +19,10 @@ public sealed record WorkerOptions
     /// <summary>The model registry requests name their models in.</summary>
     public WorkerModelsOptions Models { get; init; } = new();
 
-    /// <summary>Execution provider to ask for; CUDA falls back to CPU when the GPU runtime is absent.</summary>
+    /// <summary>
+    /// Execution provider to ask for (also read from <c>Scoring:Provider</c> when this is not set). With CUDA the
+    /// worker is ready only once its session runs on CUDA; a session that fell back to the CPU keeps <c>/readyz</c> 503.
+    /// </summary>
     public ExecutionProvider Provider { get; init; } = ExecutionProvider.Cpu;
 
     /// <summary>Most tiles merged into one ONNX Runtime call across concurrent requests.</summary>
@@ -33,6 +36,9 @@ public sealed record WorkerOptions
 
     /// <summary>Cap on the request body in bytes; more gives 413.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>On CUDA, decoded batches queued ahead of GPU inference (decode of the next batch overlaps the current one).</summary>
+    public int PipelineDepth { get; init; } = 2;
 
     /// <summary>Intra-op threads for ONNX Runtime; 0 means one per core.</summary>
     public int IntraOpThreads { get; init; }

@@ -30,6 +30,7 @@ public sealed class AzdProjectTests(CompiledTemplate compiled)
 
     [Theory]
     [InlineData("preprovision.sh")]
+    [InlineData("postprovision.sh")]
     [InlineData("postdeploy.sh")]
     public async Task Hook_is_referenced_executable_and_parses(string script)
     {
@@ -51,8 +52,8 @@ public sealed class AzdProjectTests(CompiledTemplate compiled)
         var hook = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "infra", "hooks", "postdeploy.sh"));
         var parameters = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "infra", "bicep", "main.parameters.json"));
 
-        Assert.Contains("azd env set BLOB_EVENTS_ENABLED true", hook, StringComparison.Ordinal);
-        Assert.Contains("\"${BLOB_EVENTS_ENABLED=false}\"", parameters, StringComparison.Ordinal);
+        Assert.Contains("azd env set BLOB_EVENTS_SUBSCRIBE true", hook, StringComparison.Ordinal);
+        Assert.Contains("\"${BLOB_EVENTS_SUBSCRIBE=false}\"", parameters, StringComparison.Ordinal);
         Assert.Contains("azd provision", hook, StringComparison.Ordinal);
     }
 

@@ -14,6 +14,7 @@ public sealed class OutputsAndParametersTests(CompiledTemplate compiled)
     [InlineData("AZURE_CONTAINER_REGISTRY_ENDPOINT")]
     [InlineData("AZURE_RESOURCE_GROUP")]
     [InlineData("FUNCTION_APP_NAME")]
+    [InlineData("FUNCTION_APP_PRINCIPAL_ID")]
     public void Output_is_declared(string name)
     {
         Assert.NotNull(compiled.Root["outputs"]![name]);

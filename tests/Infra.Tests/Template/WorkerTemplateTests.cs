@@ -71,6 +71,19 @@ public sealed class WorkerTemplateTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void Worker_requires_the_app_role_the_hooks_create_and_assign()
+    {
+        var parameter = compiled.Root["parameters"]!["workerAppRole"]!;
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "infra", "bicep", "main.parameters.json")))!;
+
+        Assert.Equal("[parameters('workerAppRole')]", compiled.WorkerEnvironment["Worker__Auth__RequiredRole"]);
+        Assert.Equal(LandUse.Worker.Options.WorkerAuthOptions.DefaultRole, (string?)parameter["defaultValue"]);
+        Assert.Equal($"${{WORKER_APP_ROLE={LandUse.Worker.Options.WorkerAuthOptions.DefaultRole}}}", (string?)file["parameters"]!["workerAppRole"]!["value"]);
+        Assert.Contains(".outputs.principalId.value", (string?)compiled.Root["outputs"]!["FUNCTION_APP_PRINCIPAL_ID"]!["value"], StringComparison.Ordinal);
+        Assert.Contains("identity.principalId", (string?)compiled.Module("function-app").Template["outputs"]!["principalId"]!["value"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Image_is_pulled_from_the_registry_with_the_user_assigned_identity()
     {
         var registry = Assert.Single(App["properties"]!["configuration"]!["registries"]!.AsArray())!;

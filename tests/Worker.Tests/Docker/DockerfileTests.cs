@@ -1,10 +1,9 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 
 namespace LandUse.Worker.Tests.Docker;
 
 /// <summary>Docker cannot run in CI; these pin what the images must have by reading the Dockerfiles.</summary>
-public sealed partial class DockerfileTests
+public sealed class DockerfileTests
 {
     public static TheoryData<string, string, bool> Images => new()
     {
@@ -16,14 +15,10 @@ public sealed partial class DockerfileTests
     [MemberData(nameof(Images))]
     public void The_image_builds_in_stages_and_runs_the_worker_as_non_root_on_8080(string file, string runtimeBase, bool gpu)
     {
-        var instructions = Parse(Path.Combine(RepositoryRoot(), "src", "Worker", file));
+        var instructions = DockerfileInstructions.Parse(Path.Combine(RepositoryRoot(), "src", "Worker", file));
         var stages = instructions.Where(i => i.Op == "FROM").ToList();
-        var final = instructions.Skip(instructions.LastIndexOf(stages[^1])).ToList();
-        var args = instructions.Where(i => i.Op == "ARG").Select(i => i.Args).ToList();
-        var finalBase = stages[^1].Args.Split(' ')[0];
-        var resolvedBase = finalBase.StartsWith("${", StringComparison.Ordinal)
-            ? args.Single(a => a.StartsWith(finalBase[2..^1] + "=", StringComparison.Ordinal)).Split('=', 2)[1]
-            : finalBase;
+        var final = DockerfileInstructions.FinalStage(instructions);
+        var resolvedBase = DockerfileInstructions.FinalBase(instructions);
 
         Assert.True(stages.Count >= 2, $"{file} must be multi-stage.");
         Assert.Contains(stages, s => s.Args.StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal));
@@ -43,7 +38,7 @@ public sealed partial class DockerfileTests
     [InlineData("Dockerfile.cpu")]
     public void The_image_bakes_no_model_and_names_none(string file)
     {
-        var instructions = Parse(Path.Combine(RepositoryRoot(), "src", "Worker", file));
+        var instructions = DockerfileInstructions.Parse(Path.Combine(RepositoryRoot(), "src", "Worker", file));
 
         // Models come from the registry at run time: no training stage, no bundle copied in, no Worker__ModelPath.
         Assert.DoesNotContain(instructions, i => i.Op == "RUN" && (i.Args.Contains(" train ", StringComparison.Ordinal) || i.Args.Contains("src/Cli", StringComparison.Ordinal)));
@@ -57,7 +52,7 @@ public sealed partial class DockerfileTests
         var root = RepositoryRoot();
         foreach (var file in new[] { "Dockerfile", "Dockerfile.cpu" })
         {
-            var instructions = Parse(Path.Combine(root, "src", "Worker", file));
+            var instructions = DockerfileInstructions.Parse(Path.Combine(root, "src", "Worker", file));
             var copied = instructions.TakeWhile(i => !(i.Op == "RUN" && i.Args.Contains("dotnet restore", StringComparison.Ordinal)))
                 .Where(i => i.Op == "COPY").Select(i => i.Args).ToList();
             foreach (var project in new[] { "src/Worker/Worker.csproj", "src/Scoring/Scoring.csproj" })
@@ -68,16 +63,6 @@ public sealed partial class DockerfileTests
         }
     }
 
-    private static List<(string Op, string Args)> Parse(string path)
-    {
-        var joined = ContinuationRegex().Replace(File.ReadAllText(path), " ");
-        return [.. joined.Split('\n')
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split(' ', 2))
-            .Select(p => (p[0].ToUpperInvariant(), p.Length > 1 ? WhitespaceRegex().Replace(p[1].Trim(), " ") : string.Empty))];
-    }
-
     private static string RepositoryRoot()
     {
         var root = typeof(DockerfileTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -85,10 +70,4 @@ public sealed partial class DockerfileTests
         Assert.True(File.Exists(Path.Combine(root, "LandUse.sln")), $"LandUse.sln not found in {root}.");
         return root;
     }
-
-    [GeneratedRegex(@"\\\r?\n")]
-    private static partial Regex ContinuationRegex();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRegex();
 }
