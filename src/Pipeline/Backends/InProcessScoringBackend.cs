@@ -7,13 +7,13 @@ namespace LandUse.Pipeline.Backends;
 
 /// <summary>
 /// Scores in this process with one shared <see cref="OnnxTileScorer"/> for the bundle. Tiles of concurrent batches
-/// are read in parallel; the scorer (one caller at a time) is entered by one batch at a time, and ONNX Runtime
-/// spreads that batch over the machine's real cores.
+/// are read in parallel into pooled buffers; the batches share the scorer's lanes
+/// (<see cref="Scoring.Hosting.CoreBudget"/>), so one batch decodes while another runs the model, on no more threads
+/// than the machine has cores.
 /// </summary>
 public sealed class InProcessScoringBackend : IScoringBackend, IDisposable
 {
     private readonly Lazy<OnnxTileScorer> _scorer;
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _log;
 
     public InProcessScoringBackend(string bundleFolder, ScoringOptions options, ILoggerFactory loggerFactory)
@@ -36,16 +36,19 @@ public sealed class InProcessScoringBackend : IScoringBackend, IDisposable
         var reads = await Task.WhenAll(tileRefs.Select(r => ReadAsync(store, r, cancellationToken))).ConfigureAwait(false);
         var inputs = reads.Where(r => r.Input is not null).Select(r => r.Input!).ToArray();
         IReadOnlyList<TilePrediction> scored = [];
-        if (inputs.Length > 0)
+        try
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            if (inputs.Length > 0)
             {
-                scored = _scorer.Value.Score(inputs, cancellationToken);
+                scored = await _scorer.Value.ScoreConcurrentAsync(inputs, cancellationToken).ConfigureAwait(false);
             }
-            finally
+        }
+        finally
+        {
+            // Normally each buffer went back as its tile was decoded; this covers a batch that never got that far.
+            foreach (var input in inputs)
             {
-                _gate.Release();
+                input.Release();
             }
         }
 
@@ -66,16 +69,14 @@ public sealed class InProcessScoringBackend : IScoringBackend, IDisposable
         {
             _scorer.Value.Dispose();
         }
-
-        _gate.Dispose();
     }
 
     private async Task<(string Ref, TileInput? Input, TilePrediction? Failure)> ReadAsync(ITileStore store, string tileRef, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await store.ReadAsync(tileRef, cancellationToken).ConfigureAwait(false);
-            return (tileRef, new TileInput(tileRef, content.Bytes), null);
+            var content = await store.ReadPooledAsync(tileRef, cancellationToken).ConfigureAwait(false);
+            return (tileRef, new TileInput(tileRef, content.Bytes) { Lease = content.Lease }, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or Azure.RequestFailedException)
         {

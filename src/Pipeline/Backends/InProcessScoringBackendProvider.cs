@@ -7,15 +7,13 @@ namespace LandUse.Pipeline.Backends;
 
 /// <summary>
 /// One <see cref="InProcessScoringBackend"/> (and so one loaded model) per bundle folder for the life of the host.
-/// ONNX Runtime's threads are sized from <see cref="MachineCores.Count"/>, not the raised processor count.
+/// ONNX Runtime's threads and the decode lanes are sized by <see cref="CoreBudget"/> from <see cref="MachineCores.Count"/>
+/// (affinity and cgroup quota), not from the raised processor count.
 /// </summary>
 public sealed class InProcessScoringBackendProvider(ILoggerFactory loggerFactory, ScoringOptions? options = null) : IScoringBackendProvider, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<InProcessScoringBackend>> _backends = new(StringComparer.Ordinal);
-    private readonly ScoringOptions _options = (options ?? new ScoringOptions()) with
-    {
-        IntraOpThreads = options?.IntraOpThreads is > 0 ? options.IntraOpThreads : MachineCores.Count,
-    };
+    private readonly ScoringOptions _options = options ?? new ScoringOptions();
 
     public ScoringOptions Options => _options;
 

@@ -152,36 +152,8 @@ internal sealed class BatchEngine : IDisposable
     private Task<DecodedBatch> StartDecode(BatchSlot slot, TileInput[] tiles, CancellationToken cancellationToken) =>
         Task.Run(() => Decode(slot, tiles, cancellationToken), cancellationToken);
 
-    /// <summary>Decodes every tile into its own position, then packs the good ones to the front of the buffer.</summary>
-    private DecodedBatch Decode(BatchSlot slot, TileInput[] tiles, CancellationToken cancellationToken)
-    {
-        var results = new DecodeResult[tiles.Length];
-        var length = slot.TileLength;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _parallel.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, tiles.Length, options, i =>
-        {
-            var tile = tiles[i];
-            results[i] = _decoder.Decode(tile.Ref, tile.Content.Span, slot.Buffer.AsSpan(i * length, length));
-        });
-
-        var packed = 0;
-        for (var i = 0; i < tiles.Length; i++)
-        {
-            if (!results[i].Succeeded)
-            {
-                continue;
-            }
-
-            if (packed != i)
-            {
-                slot.Buffer.AsSpan(i * length, length).CopyTo(slot.Buffer.AsSpan(packed * length, length));
-            }
-
-            packed++;
-        }
-
-        return new DecodedBatch(tiles, results, packed);
-    }
+    private DecodedBatch Decode(BatchSlot slot, TileInput[] tiles, CancellationToken cancellationToken) =>
+        BatchDecode.Into(slot, _decoder, tiles, _parallel.MaxDegreeOfParallelism, cancellationToken);
 
     private RowResult[] Infer(BatchSlot input, DecodedBatch batch)
     {
@@ -191,23 +163,7 @@ internal sealed class BatchEngine : IDisposable
             _session.Run(_runOptions, _inputNames, [input.View(batch.Succeeded)], _outputNames, [_output.View(batch.Succeeded)]);
         }
 
-        var rows = new RowResult[batch.Tiles.Length];
-        var next = 0;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var tileRef = batch.Tiles[i].Ref;
-            var result = batch.Results[i];
-            if (!result.Succeeded)
-            {
-                rows[i] = new RowResult(tileRef, null, result.Message, false);
-                continue;
-            }
-
-            var output = _output.Buffer.AsSpan(next * OutputWidth, OutputWidth).ToArray();
-            rows[i] = new RowResult(tileRef, output, null, result.Resized);
-            next++;
-        }
-
+        var rows = BatchDecode.Rows(batch, _output.Buffer, OutputWidth);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -228,6 +184,4 @@ internal sealed class BatchEngine : IDisposable
         {
         }
     }
-
-    private sealed record DecodedBatch(TileInput[] Tiles, DecodeResult[] Results, int Succeeded);
 }

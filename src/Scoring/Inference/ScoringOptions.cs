@@ -10,7 +10,10 @@ public sealed record ScoringOptions
 
     public ExecutionProvider Provider { get; init; } = ExecutionProvider.Cpu;
 
-    /// <summary>Intra-op threads; 0 means one per physical core of this machine.</summary>
+    /// <summary>
+    /// Intra-op threads per session; 0 lets <see cref="Hosting.CoreBudget"/> choose (on the CPU: one-thread lanes, one per
+    /// core; on CUDA: the machine's cores for the operators that stay on the CPU).
+    /// </summary>
     public int IntraOpThreads { get; init; }
 
     /// <summary>The CPU memory arena costs about 1 GB at batch 64; off by default.</summary>

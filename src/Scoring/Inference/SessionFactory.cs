@@ -6,7 +6,8 @@ namespace LandUse.Scoring.Inference;
 
 /// <summary>
 /// Opens ONNX Runtime sessions the one way this project wants: all graph optimizations, intra-op threads from the
-/// real core count, CPU arena off unless asked, and CUDA when requested and present with a clean fallback to CPU.
+/// real core count, CPU arena off unless asked, and CUDA when requested and present with a clean fallback to CPU;
+/// the memory the graph optimizer freed goes back to the system at once (<see cref="NativeHeap"/>).
 /// </summary>
 internal static class SessionFactory
 {
@@ -25,6 +26,7 @@ internal static class SessionFactory
                 using var cudaOptions = BaseOptions(options, threads);
                 cudaOptions.AppendExecutionProvider_CUDA(0);
                 var session = Create(modelPath, modelBytes, cudaOptions);
+                NativeHeap.Trim();
                 ScoringLog.ProviderActive(logger, modelLabel, Cuda, batchSize, threads, options.CpuMemoryArena);
                 return (session, Cuda);
             }
@@ -36,6 +38,7 @@ internal static class SessionFactory
 
         using var cpuOptions = BaseOptions(options, threads);
         var cpu = Create(modelPath, modelBytes, cpuOptions);
+        NativeHeap.Trim();
         ScoringLog.ProviderActive(logger, modelLabel, Cpu, batchSize, threads, options.CpuMemoryArena);
         return (cpu, Cpu);
     }
