@@ -1,8 +1,12 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace LandUse.Pipeline.Artifacts;
 
-/// <summary>Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write.</summary>
+/// <summary>
+/// Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write; each
+/// file streams up in blocks as it is written, so several can be open at once and none is held in memory whole.
+/// </summary>
 public sealed class BlobArtifactSink(BlobContainerClient container, string prefix) : IArtifactSink
 {
     private readonly string _prefix = prefix.TrimEnd('/') + "/";
@@ -19,10 +23,13 @@ public sealed class BlobArtifactSink(BlobContainerClient container, string prefi
             _created = true;
         }
 
-        using var buffer = new MemoryStream();
-        await write(buffer).ConfigureAwait(false);
-        buffer.Position = 0;
-        await container.GetBlobClient(_prefix + name).UploadAsync(buffer, overwrite: true, cancellationToken).ConfigureAwait(false);
+        // Streamed up in blocks as it is written (a run's predictions.csv can be gigabytes), committed when the stream closes.
+        var blob = container.GetBlobClient(_prefix + name);
+        var stream = await blob.OpenWriteAsync(overwrite: true, new BlobOpenWriteOptions { BufferSize = 4 * 1024 * 1024 }, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await write(stream).ConfigureAwait(false);
+        }
     }
 
     public string LocationOf(string name) => container.GetBlobClient(_prefix + name).Uri.ToString();
