@@ -61,7 +61,7 @@ internal static class PipelineRuns
             var outcome = await engine.Control.WaitAsync(engine.Client, runId, request.Output, null, engine.PollInterval, CancellationToken.None, ct).ConfigureAwait(false);
             watch.Stop();
             var summary = Path.Combine(runsDir, runId, Analysis.Runs.RunFiles.Summary);
-            if (outcome.Status != RunStatus.Completed || outcome.Listed != expected || outcome.Scored + outcome.Failed != expected || !File.Exists(summary))
+            if (outcome.Status != RunStatus.Completed || outcome.Listed != expected || outcome.Scored != expected || outcome.Failed != 0 || !File.Exists(summary))
             {
                 throw new InvalidOperationException(
                     $"Benchmark run {runId} did not complete as expected: {outcome.Status}, {outcome.Listed} listed, {outcome.Scored} scored, {outcome.Failed} failed of {expected}.");
