@@ -42,7 +42,7 @@ internal sealed class LaneEngine : IDisposable
         var decoder = new TileDecoder(spec, options);
         long[] tileShape = [3, spec.Height, spec.Width];
         _lanes = [.. Enumerable.Range(0, budget.Lanes).Select(i => new Lane(
-            _sessions[i % _sessions.Length], decoder, budget.IntraOpThreads, [inputName], [outputName], outputWidth,
+            _sessions[i % _sessions.Length], decoder, budget.IntraOpThreads, ModelBatch(options, batchSize), [inputName], [outputName], outputWidth,
             new BatchSlot(batchSize, spec.TensorLength, tileShape), new BatchSlot(batchSize, outputWidth, [outputWidth])))];
         foreach (var lane in _lanes)
         {
@@ -164,7 +164,10 @@ internal sealed class LaneEngine : IDisposable
         _available.Dispose();
     }
 
-    private sealed class Lane(InferenceSession session, TileDecoder decoder, int threads, string[] inputNames, string[] outputNames, int outputWidth,
+    private static int ModelBatch(ScoringOptions options, int batchSize) =>
+        options.ModelBatchSize > 0 ? Math.Min(options.ModelBatchSize, batchSize) : batchSize;
+
+    private sealed class Lane(InferenceSession session, TileDecoder decoder, int threads, int modelBatch, string[] inputNames, string[] outputNames, int outputWidth,
         BatchSlot input, BatchSlot output) : IDisposable
     {
         private readonly RunOptions _runOptions = new();
@@ -173,9 +176,10 @@ internal sealed class LaneEngine : IDisposable
         {
             var started = Stopwatch.GetTimestamp();
             var batch = BatchDecode.Into(input, decoder, tiles, threads, cancellationToken);
-            if (batch.Succeeded > 0)
+            for (var start = 0; start < batch.Succeeded; start += modelBatch)
             {
-                session.Run(_runOptions, inputNames, [input.View(batch.Succeeded)], outputNames, [output.View(batch.Succeeded)]);
+                var count = Math.Min(modelBatch, batch.Succeeded - start);
+                session.Run(_runOptions, inputNames, [input.View(start, count)], outputNames, [output.View(start, count)]);
             }
 
             var rows = BatchDecode.Rows(batch, output.Buffer, outputWidth);
