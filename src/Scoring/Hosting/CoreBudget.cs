@@ -9,7 +9,7 @@ namespace LandUse.Scoring.Hosting;
 /// two cores, two lanes of one thread beat one lane of two threads that decode and infer in turn: ONNX Runtime's
 /// intra-op parallel sections wait for their slowest thread, batch-level parallelism never does, and decoding (about
 /// 3 % of a tile's work) hides behind the other lane's inference. Lanes stop at <see cref="MaxLanes"/>, because each
-/// holds a batch's activations (about 4.4 MB per tile for the FP32 ResNet18).
+/// holds a model call's activations (about 4.4 MB per tile for the FP32 ResNet18, ScoringOptions.ModelBatchSize tiles a call).
 /// </summary>
 public sealed record CoreBudget(int Cores, int Lanes, int IntraOpThreads)
 {
