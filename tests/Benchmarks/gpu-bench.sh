@@ -29,5 +29,5 @@ mkdir -p "$work"
 
 echo "cores $(nproc), load before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086 # one argument per batch size
-"$landuse" bench --provider Cuda --model "$work/model" --batch-sizes $batches --seconds "$seconds"
+"$landuse" bench --provider Cuda --model "$work/model" --batch-sizes $batches --seconds "$seconds"   # --batch-sizes: the model alone, and the worker path
 echo "load after measuring: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -34,16 +34,29 @@ public static class RunReportWriter
     /// <summary>The report's files (report.html first, then the map PNGs) and any warnings about what could not be drawn.</summary>
     public static RunReport Build(RunSummary summary, IReadOnlyList<TileResult> tiles, SmoothingOptions? smoothing = null)
     {
-        ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(tiles);
+        var maps = new RunMapBuilder();
+        foreach (var tile in tiles)
+        {
+            maps.Add(tile);
+        }
+
+        return Build(summary, maps, smoothing);
+    }
+
+    /// <summary>The report from a run's maps collected row by row (one pass over any number of tiles, see <see cref="RunMapBuilder"/>).</summary>
+    public static RunReport Build(RunSummary summary, RunMapBuilder maps, SmoothingOptions? smoothing = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(maps);
         var files = new List<ReportFile>();
         var warnings = new List<string>();
-        var page = Page(summary, tiles, smoothing ?? SmoothingOptions.Default, files, warnings);
+        var page = Page(summary, maps, smoothing ?? SmoothingOptions.Default, files, warnings);
         files.Insert(0, new ReportFile(FileName, System.Text.Encoding.UTF8.GetBytes(page.ToString())));
         return new RunReport(files, warnings);
     }
 
-    private static HtmlPage Page(RunSummary summary, IReadOnlyList<TileResult> tiles, SmoothingOptions smoothing, List<ReportFile> files, List<string> warnings)
+    private static HtmlPage Page(RunSummary summary, RunMapBuilder tiles, SmoothingOptions smoothing, List<ReportFile> files, List<string> warnings)
     {
         var page = new HtmlPage($"Land use run {summary.RunId}");
         Overview(page, summary);
@@ -94,13 +107,13 @@ public static class RunReportWriter
         ]);
     }
 
-    private static void Maps(HtmlPage page, IReadOnlyList<TileResult> tiles, SmoothingOptions smoothing, List<ReportFile> files, List<string> warnings)
+    private static void Maps(HtmlPage page, RunMapBuilder tiles, SmoothingOptions smoothing, List<ReportFile> files, List<string> warnings)
     {
         page.Heading(2, "Maps");
-        TileLayout layout;
+        RunMaps maps;
         try
         {
-            layout = TileLayout.From(tiles);
+            maps = tiles.Build();
         }
         catch (InvalidDataException ex)
         {
@@ -110,20 +123,20 @@ public static class RunReportWriter
             return;
         }
 
-        if (layout.Placed == 0)
+        if (maps.Placed == 0)
         {
             page.Paragraph("No tile has a grid position (index row/col or an r<row>_c<col> name), so no map is drawn.", note: true);
             return;
         }
 
-        var predicted = layout.Grid(tiles, t => t.Predicted is { } p ? LabelScheme.GroupOf(p) : (LandGroup?)null);
+        var predicted = maps.Predicted;
         var smoothed = PluralitySmoother.Smooth(predicted, smoothing);
         var predictedPng = LabelMapRenderer.Render(predicted);
         var smoothedPng = LabelMapRenderer.Render(smoothed);
         files.Add(new ReportFile(RunFiles.Map, predictedPng));
         files.Add(new ReportFile(RunFiles.MapSmoothed, smoothedPng));
 
-        page.Paragraph($"{layout.Rows} × {layout.Cols} tiles, one square per tile; {layout.Unplaced} tiles without a grid position are not drawn.", note: true);
+        page.Paragraph($"{maps.Rows} × {maps.Cols} tiles, one square per tile; {maps.Unplaced} tiles without a grid position are not drawn.", note: true);
         page.Legend(
         [
             (MapColors.Developed, "developed"),
@@ -132,12 +145,12 @@ public static class RunReportWriter
             (MapColors.Missing, "missing or failed"),
         ]);
         page.BeginFigures().Image(predictedPng, "predicted").Image(smoothedPng, $"predicted, 3×3 plurality smoothed (centre weight {smoothing.CentreWeight})");
-        if (tiles.Any(t => t.Truth is not null))
+        if (tiles.AnyTruth)
         {
-            var truth = layout.Grid(tiles, t => t.Truth is { } c ? LabelScheme.GroupOf(c) : (LandGroup?)null);
+            var truth = maps.Truth ?? new LabelGrid<LandGroup>(maps.Rows, maps.Cols);
             page.Image(LabelMapRenderer.Render(truth), "truth");
             page.EndFigures();
-            SmoothingEffect(page, tiles, layout, predicted, smoothed);
+            SmoothingEffect(page, truth, predicted, smoothed);
         }
         else
         {
@@ -145,17 +158,20 @@ public static class RunReportWriter
         }
     }
 
-    /// <summary>The study's check: 3-class accuracy of raw versus smoothed predictions against truth.</summary>
-    private static void SmoothingEffect(HtmlPage page, IReadOnlyList<TileResult> tiles, TileLayout layout, LabelGrid<LandGroup> raw, LabelGrid<LandGroup> smoothed)
+    /// <summary>The study's check: 3-class accuracy of raw versus smoothed predictions against truth, over mapped cells.</summary>
+    private static void SmoothingEffect(HtmlPage page, LabelGrid<LandGroup> truth, LabelGrid<LandGroup> raw, LabelGrid<LandGroup> smoothed)
     {
         var before = ConfusionMatrix.ForGroups();
         var after = ConfusionMatrix.ForGroups();
-        foreach (var tile in tiles)
+        for (var r = 0; r < truth.Rows; r++)
         {
-            if (tile.Truth is { } truth && layout.TryGetCell(tile.Id, out var r, out var c) && raw[r, c] is { } p && smoothed[r, c] is { } s)
+            for (var c = 0; c < truth.Cols; c++)
             {
-                before.Add(LabelScheme.GroupOf(truth), p);
-                after.Add(LabelScheme.GroupOf(truth), s);
+                if (truth[r, c] is { } t && raw[r, c] is { } p && smoothed[r, c] is { } s)
+                {
+                    before.Add(t, p);
+                    after.Add(t, s);
+                }
             }
         }
 

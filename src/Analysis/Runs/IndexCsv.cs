@@ -29,15 +29,23 @@ public static class IndexCsv
         using var csv = new CsvWriter(writer, Columns);
         foreach (var e in entries)
         {
-            csv.Row(
-                e.Path,
-                e.Id,
-                e.Row?.ToString(CultureInfo.InvariantCulture),
-                e.Col?.ToString(CultureInfo.InvariantCulture),
-                e.Lat?.ToString("R", CultureInfo.InvariantCulture),
-                e.Lon?.ToString("R", CultureInfo.InvariantCulture),
-                e.Truth?.ToString());
+            WriteRow(csv, e);
         }
+    }
+
+    /// <summary>Writes one entry's record into a writer opened with <see cref="Columns"/> (for files written row by row).</summary>
+    public static void WriteRow(CsvWriter csv, TileIndexEntry e)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(e);
+        csv.Row(
+            e.Path,
+            e.Id,
+            e.Row?.ToString(CultureInfo.InvariantCulture),
+            e.Col?.ToString(CultureInfo.InvariantCulture),
+            e.Lat?.ToString("R", CultureInfo.InvariantCulture),
+            e.Lon?.ToString("R", CultureInfo.InvariantCulture),
+            e.Truth?.ToString());
     }
 
     public static IReadOnlyList<TileIndexEntry> Read(string file)

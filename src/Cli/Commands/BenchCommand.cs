@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LandUse.Cli.Bench;
 using LandUse.Cli.Hosting;
 using LandUse.Scoring.Bundles;
 using LandUse.Scoring.Diagnostics;
@@ -9,9 +10,11 @@ using LandUse.Synthetic.Tiles;
 namespace LandUse.Cli.Commands;
 
 /// <summary>
-/// `landuse bench [--batch-sizes 1,8,32] [--seconds N] [--provider Cpu|Cuda] [--model B [--compare B2]]`: model
-/// throughput on this machine; with --compare, two bundles (INT8 against its FP32 parent) in alternating rounds
-/// in one process, and the peak working set of each in a process of its own. Every line names the provider that ran;
+/// `landuse bench [--quick] [--json] [--provider Cpu|Cuda] [--model B] [--seconds N]`: the pipeline against the model
+/// on this machine, every figure in one process (<see cref="PipelineBench"/>), as a Markdown table or one JSON object.
+/// With `--batch-sizes 32 64 128`: the model alone at those batch sizes (on CUDA with --model also the GPU worker's
+/// path). With `--compare B2 [--rounds N]`: two bundles (INT8 against its FP32 parent) in alternating rounds in one
+/// process, and the peak working set of each in a process of its own. Every figure names the provider that ran;
 /// `--provider Cuda` where CUDA cannot run measures nothing and says why (exit 3).
 /// </summary>
 internal static class BenchCommand
@@ -22,11 +25,13 @@ internal static class BenchCommand
     {
         var batches = new Option<int[]>("--batch-sizes")
         {
-            Description = "Batch sizes to measure the raw model at.",
+            Description = "Measure the model alone at these batch sizes (default with --compare: 1 8 32); without it bench measures the whole pipeline.",
             DefaultValueFactory = _ => [1, 8, 32],
             AllowMultipleArgumentsPerToken = true,
         };
-        var seconds = new Option<int>("--seconds") { Description = "Seconds per measurement (per model, split into rounds with --compare).", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<int?>("--seconds") { Description = "Seconds per measurement (default 2 with --quick, else 8; 10 per model with --compare, split into rounds)." };
+        var quick = new Option<bool>("--quick") { Description = "Small stages (a 256-tile run, the 10,000-tile no-op run, 2 s per measurement): under 3 minutes." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (progress goes to stderr) instead of the Markdown table." };
         var provider = new Option<ExecutionProvider>("--provider") { Description = "Execution provider to ask for; with Cuda, bench refuses (exit 3, saying why) when the model would not run on CUDA here, and with --model also times the GPU worker's path.", DefaultValueFactory = _ => ExecutionProvider.Cpu };
         var model = new Option<string?>("--model") { Description = "Model bundle to measure (default: the ResNet18 feature graph, FP32)." };
         var compare = new Option<string?>("--compare") { Description = "A second bundle (e.g. the FP32 parent of an INT8 --model): both timed in alternating rounds, ratio --model / --compare." };
@@ -41,7 +46,7 @@ internal static class BenchCommand
         });
         seconds.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            if (result.GetValueOrDefault<int?>() is < 1)
             {
                 result.AddError("--seconds must be at least 1.");
             }
@@ -54,9 +59,9 @@ internal static class BenchCommand
             }
         });
 
-        var command = new Command("bench", "Measure model throughput (tiles/s) at several batch sizes, then decode + model, on a synthetic Developed tile.")
+        var command = new Command("bench", "Measure the pipeline against the model in one process: raw model by batch, decode, a real run, orchestration per tile, memory, table rows.")
         {
-            batches, seconds, provider, model, compare, rounds, workingSet,
+            quick, json, batches, seconds, provider, model, compare, rounds, workingSet,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -91,17 +96,27 @@ internal static class BenchCommand
 
                 if (other is null)
                 {
-                    ThroughputProbe.Run(tile, sizes, ep, parse.GetValue(seconds), stdout, bundle);
-                    if (ep == ExecutionProvider.Cuda && bundle is not null)
+                    if (parse.GetResult(batches) is { Implicit: false })
                     {
-                        // The GPU worker's own path: IOBinding on device buffers, decode overlapped through the pipeline.
-                        StagedThroughput.Run(bundle, tile, sizes, ep, parse.GetValue(seconds), stdout);
+                        // The model alone at the batch sizes asked for.
+                        ThroughputProbe.Run(tile, sizes, ep, parse.GetValue(seconds) ?? 10, stdout, bundle);
+                        if (ep == ExecutionProvider.Cuda && bundle is not null)
+                        {
+                            // The GPU worker's own path: IOBinding on device buffers, decode overlapped through the pipeline.
+                            StagedThroughput.Run(bundle, tile, sizes, ep, parse.GetValue(seconds) ?? 10, stdout);
+                        }
+
+                        return 0;
                     }
 
+                    var folder = bundle?.Folder ?? await DemoBundleLocator.EnsureAsync(stderr, ct).ConfigureAwait(false);
+                    var plan = PipelineBench.Plan.For(parse.GetValue(quick), parse.GetValue(seconds));
+                    var figures = await PipelineBench.RunAsync(bundle ?? ModelBundle.Load(folder), plan, ep, stderr, ct).ConfigureAwait(false);
+                    await stdout.WriteLineAsync(parse.GetValue(json) ? figures.ToJson() : BenchTable.Format(figures)).ConfigureAwait(false);
                     return 0;
                 }
 
-                PrecisionBenchmark.Run(other, bundle!, tile, sizes, ep, parse.GetValue(seconds), parse.GetValue(rounds), stdout);
+                PrecisionBenchmark.Run(other, bundle!, tile, sizes, ep, parse.GetValue(seconds) ?? 10, parse.GetValue(rounds), stdout);
                 var batch = sizes.Max();
                 var mbA = await WorkingSetOfAsync(other, batch, ep, ct).ConfigureAwait(false);
                 var mbB = await WorkingSetOfAsync(bundle!, batch, ep, ct).ConfigureAwait(false);
@@ -109,7 +124,7 @@ internal static class BenchCommand
                     $"peak working set, scoring at batch {batch} in a process of its own: A {mbA} MiB, B {mbB} MiB, B/A {(double)mbB / mbA:P0}")).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is ModelBundleException or InvalidOperationException)
+            catch (Exception ex) when (ex is ModelBundleException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return 2;

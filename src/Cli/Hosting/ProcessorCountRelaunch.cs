@@ -15,7 +15,7 @@ internal static partial class ProcessorCountRelaunch
     public const string Variable = "DOTNET_PROCESSOR_COUNT";
     public const int EngineProcessorCount = 1024;
 
-    private static readonly HashSet<string> EngineCommands = new(StringComparer.Ordinal) { "run", "demo" };
+    private static readonly HashSet<string> EngineCommands = new(StringComparer.Ordinal) { "run", "demo", "bench" };
 
     public static bool ShouldRelaunch(string[] args) =>
         args.Length > 0

@@ -1,4 +1,5 @@
 using System.Text;
+using LandUse.Analysis.Grids;
 using LandUse.Analysis.Reports;
 using LandUse.Analysis.Runs;
 using LandUse.Analysis.Summaries;
@@ -8,14 +9,20 @@ using LandUse.Scoring.Output;
 namespace LandUse.Pipeline.Artifacts;
 
 /// <summary>
-/// Writes a finished run's artifacts into any sink, the same for every output kind: <c>predictions.csv</c> (the same
-/// columns as <c>landuse score</c>, then <c>lat,lon</c> when the tiles have coordinates), <c>index.csv</c> (grid cells,
-/// coordinates and truth), <c>predictions.geojson</c> (tile footprints, when the tiles have coordinates), <c>report.html</c>
-/// with its map PNGs, and <c>summary.json</c>. A report or GeoJSON that cannot be made becomes a warning in the summary;
-/// it never fails the run. A run without coordinates gets a note instead of a GeoJSON file.
+/// Writes a finished run's artifacts into any sink, the same for every output kind, in constant memory: one pass over
+/// its stored rows feeds every per-row file (<see cref="RowFiles"/>: <c>predictions.csv</c> with the same columns as
+/// <c>landuse score</c>, then <c>lat,lon</c> when the tiles have coordinates; <c>index.csv</c> with grid cells,
+/// coordinates and truth) and the map builder (a byte per grid cell); a second streamed pass writes
+/// <c>predictions.geojson</c> (tile footprints, feature by feature, when the tiles have coordinates); then
+/// <c>report.html</c> with its map PNGs, and <c>summary.json</c> (merged counts, no per-tile data). A report or GeoJSON
+/// that cannot be made becomes a warning in the summary and never fails the run; a run without coordinates gets a note
+/// instead of a GeoJSON file. The rows are read twice, so they must be re-enumerable (a store query is).
 /// </summary>
 public static class RunArtifactWriter
 {
+    /// <summary>The files every run writes row by row; a new per-tile artifact is one more entry here.</summary>
+    public static IReadOnlyList<IRunRowFile> RowFiles() => [new PredictionsCsvFile(), new IndexCsvFile()];
+
     /// <summary>Writes every artifact (footprints as centre squares only) and returns the summary as written.</summary>
     public static Task<RunSummary> WriteAsync(IArtifactSink sink, IAsyncEnumerable<PredictionRow> rows, RunSummary summary, CancellationToken cancellationToken) =>
         WriteAsync(sink, rows, summary, StoreFootprints.CentresOnly, cancellationToken);
@@ -27,25 +34,39 @@ public static class RunArtifactWriter
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(footprints);
-        var all = new List<PredictionRow>();
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var files = RowFiles();
+        var maps = new RunMapBuilder();
+        try
         {
-            all.Add(row);
-        }
+            await WriteRowFilesAsync(sink, files, 0, async () =>
+            {
+                await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    foreach (var file in files)
+                    {
+                        file.Add(row);
+                    }
 
-        var withCoordinates = all.Exists(r => r.Lat is not null && r.Lon is not null);
-        await WriteTextAsync(sink, RunFiles.Predictions, writer => PredictionCsv.Write(writer, all, withCoordinates), cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(sink, RunFiles.Index, writer => IndexCsv.Write(writer, all.Select(r => new TileIndexEntry(r.Path, r.Id, r.Row, r.Col, r.Lat, r.Lon, r.Truth))), cancellationToken)
-            .ConfigureAwait(false);
+                    maps.Add(ToTileResult(row));
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                file.Dispose();
+            }
+        }
 
         var warnings = new List<string>(summary.Warnings ?? []);
         var notes = new List<string>(summary.Notes ?? []);
-        await PredictionsGeoJsonAsync(sink, all.ToAsyncEnumerable(), footprints, warnings, notes, cancellationToken).ConfigureAwait(false);
+        await PredictionsGeoJsonAsync(sink, rows, footprints, warnings, notes, cancellationToken).ConfigureAwait(false);
         summary = notes.Count == 0 ? summary : summary with { Notes = notes };
         RunReport? report = null;
         try
         {
-            report = RunReportWriter.Build(summary with { Warnings = warnings.Count == 0 ? null : warnings }, [.. all.Select(ToTileResult)]);
+            report = RunReportWriter.Build(summary with { Warnings = warnings.Count == 0 ? null : warnings }, maps);
             warnings.AddRange(report.Warnings);
         }
 #pragma warning disable CA1031 // Drawing is best effort: the run's tiles are scored and its rows and summary are written regardless.
@@ -64,7 +85,14 @@ public static class RunArtifactWriter
         }
 
         var written = warnings.Count == 0 ? summary : summary with { Warnings = warnings };
-        await WriteTextAsync(sink, RunFiles.Summary, writer => writer.Write(written.ToJson()), cancellationToken).ConfigureAwait(false);
+        await sink.WriteAsync(RunFiles.Summary, async stream =>
+        {
+            var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+            await using (writer.ConfigureAwait(false))
+            {
+                await writer.WriteAsync(written.ToJson().AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
         return written;
     }
 
@@ -95,14 +123,20 @@ public static class RunArtifactWriter
         }
     }
 
-    private static Task WriteTextAsync(IArtifactSink sink, string name, Action<TextWriter> write, CancellationToken cancellationToken) =>
-        sink.WriteAsync(name, async stream =>
+    /// <summary>Opens the files one inside the other (each sink writes a file inside its callback), then runs the pass in the innermost.</summary>
+    private static Task WriteRowFilesAsync(IArtifactSink sink, IReadOnlyList<IRunRowFile> files, int index, Func<Task> pass, CancellationToken cancellationToken)
+    {
+        if (index == files.Count)
         {
-            var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-            await using (writer.ConfigureAwait(false))
-            {
-                write(writer);
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
+            return pass();
+        }
+
+        var file = files[index];
+        return sink.WriteAsync(file.Name, async stream =>
+        {
+            file.Open(stream);
+            await WriteRowFilesAsync(sink, files, index + 1, pass, cancellationToken).ConfigureAwait(false);
+            await file.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+    }
 }

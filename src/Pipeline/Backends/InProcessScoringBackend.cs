@@ -7,8 +7,9 @@ namespace LandUse.Pipeline.Backends;
 
 /// <summary>
 /// Scores in this process with the model's shared <see cref="ModelSession"/> (held for each batch, so the LRU never
-/// unloads it mid-batch). Tiles of concurrent batches are read in parallel; the scorer is entered by one batch at a time,
-/// and ONNX Runtime spreads that batch over the machine's real cores.
+/// unloads it mid-batch). Tiles of concurrent batches are read in parallel into pooled buffers; the batches share the
+/// scorer's lanes (<see cref="Scoring.Hosting.CoreBudget"/>), so one batch decodes while another runs the model, on no
+/// more threads than the machine has cores.
 /// </summary>
 public sealed class InProcessScoringBackend(Func<CancellationToken, Task<ModelLease<ModelSession>>> acquire, ILoggerFactory loggerFactory) : IScoringBackend
 {
@@ -28,10 +29,21 @@ public sealed class InProcessScoringBackend(Func<CancellationToken, Task<ModelLe
         var reads = await Task.WhenAll(tileRefs.Select(r => ReadAsync(store, r, cancellationToken))).ConfigureAwait(false);
         var inputs = reads.Where(r => r.Input is not null).Select(r => r.Input!).ToArray();
         IReadOnlyList<TilePrediction> scored = [];
-        if (inputs.Length > 0)
+        try
         {
-            using var lease = await acquire(cancellationToken).ConfigureAwait(false);
-            scored = await lease.Model.ScoreAsync(inputs, cancellationToken).ConfigureAwait(false);
+            if (inputs.Length > 0)
+            {
+                using var lease = await acquire(cancellationToken).ConfigureAwait(false);
+                scored = await lease.Model.ScoreAsync(inputs, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Normally each buffer went back as its tile was decoded; this covers a batch that never got that far.
+            foreach (var input in inputs)
+            {
+                input.Release();
+            }
         }
 
         var byRef = new Dictionary<string, TilePrediction>(StringComparer.Ordinal);
@@ -49,8 +61,8 @@ public sealed class InProcessScoringBackend(Func<CancellationToken, Task<ModelLe
     {
         try
         {
-            var content = await store.ReadAsync(tileRef, cancellationToken).ConfigureAwait(false);
-            return (tileRef, new TileInput(tileRef, content.Bytes), null);
+            var content = await store.ReadPooledAsync(tileRef, cancellationToken).ConfigureAwait(false);
+            return (tileRef, new TileInput(tileRef, content.Bytes) { Lease = content.Lease }, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or Azure.RequestFailedException)
         {

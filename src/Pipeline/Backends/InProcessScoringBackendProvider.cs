@@ -11,8 +11,9 @@ namespace LandUse.Pipeline.Backends;
 /// <summary>
 /// In-process scoring over one <see cref="ModelSessions"/> for the life of the host: bundle folders load as they are,
 /// registry models are downloaded on first use into the local cache (sha256 verified, written atomically), and at most
-/// <see cref="ModelSessionOptions.MaxLoaded"/> sessions stay loaded (least recently used goes). ONNX Runtime's threads are
-/// sized from <see cref="MachineCores.Count"/>, not the raised processor count.
+/// <see cref="ModelSessionOptions.MaxLoaded"/> sessions stay loaded (least recently used goes). ONNX Runtime's threads and
+/// the decode lanes are sized by <see cref="CoreBudget"/> from <see cref="MachineCores.Count"/> (affinity and cgroup
+/// quota), not from the raised processor count.
 /// </summary>
 public sealed class InProcessScoringBackendProvider : IScoringBackendProvider, IDisposable
 {
@@ -25,10 +26,8 @@ public sealed class InProcessScoringBackendProvider : IScoringBackendProvider, I
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _loggerFactory = loggerFactory;
         _registries = registries;
-        Options = (options ?? new ScoringOptions()) with
-        {
-            IntraOpThreads = options?.IntraOpThreads is > 0 ? options.IntraOpThreads : MachineCores.Count,
-        };
+        // IntraOpThreads stays as given (0: CoreBudget splits MachineCores.Count into lanes x threads).
+        Options = options ?? new ScoringOptions();
         var scorerLog = loggerFactory.CreateLogger<OnnxTileScorer>();
         Sessions = new ModelSessions(sessions ?? new ModelSessionOptions(), bundle => new OnnxTileScorer(bundle, Options, scorerLog), loggerFactory.CreateLogger<ModelCache>());
     }

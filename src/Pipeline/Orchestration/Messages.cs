@@ -53,3 +53,11 @@ public sealed record RunOutcome(
     string? RunFolder,
     string? ArtifactsAt = null,
     RunStatus Status = RunStatus.Completed);
+
+/// <summary>
+/// What one generation of a ScoreRun hands the next when it continues as new: the model version, the run's start,
+/// its merged counts, how many tiles and pages were listed, the listing continuation and the progress shown so far.
+/// A few hundred bytes, whatever the run's size.
+/// </summary>
+public sealed record RunCarry(
+    string ModelVersion, DateTime StartedAt, TileCounts Totals, long Listed, int Pages, string ContinuationToken, int Generation, RunProgress Progress);

@@ -30,6 +30,12 @@ public sealed record RunProgress
 
     public IReadOnlyList<int> ActivePages { get; init; } = [];
 
+    /// <summary>When the run started (its first generation's start): rates are measured from here across ContinueAsNew.</summary>
+    public DateTime? StartedAt { get; init; }
+
+    /// <summary>How many times the orchestration has continued as new (0 in its first generation).</summary>
+    public int Generation { get; init; }
+
     /// <summary>When this progress was read (set by readers; the orchestration leaves it empty).</summary>
     public DateTimeOffset? At { get; init; }
 

@@ -52,6 +52,21 @@ public sealed record RunRequest
 
     public TruthSource Truth { get; init; } = TruthSource.Auto;
 
+    /// <summary>
+    /// Listing pages one generation of the ScoreRun orchestration handles before it continues as new, carrying only
+    /// its totals and the listing continuation, so its history stays bounded however many tiles the run has.
+    /// </summary>
+    public int PagesPerGeneration { get; init; } = DefaultPagesPerGeneration;
+
+    /// <summary>
+    /// What earlier generations of this run's orchestration handed on (set only by the orchestration when it continues
+    /// as new; null in every request a caller makes, and never passed on to activities).
+    /// </summary>
+    public RunCarry? Carry { get; init; }
+
+    /// <summary>50 pages of 1,000 tiles: a county is two generations, a country a few thousand of about 300 history events each.</summary>
+    public const int DefaultPagesPerGeneration = 50;
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad field.</summary>
     public RunRequest Validate()
     {
@@ -80,6 +95,7 @@ public sealed record RunRequest
         Positive(MaxParallelBatches, nameof(MaxParallelBatches), 256);
         Positive(PageSize, nameof(PageSize), 5000);
         Positive(MaxParallelPages, nameof(MaxParallelPages), 64);
+        Positive(PagesPerGeneration, nameof(PagesPerGeneration), 10_000);
         return this;
     }
 

@@ -9,7 +9,10 @@ namespace LandUse.Pipeline.Orchestration;
 /// A run, as the data-flow diagram draws it: list a page (manifest into the store, a handle back), score it in a
 /// ScorePage sub-orchestration while the next page is listed, fan in the counts, then Summarize. A
 /// <see cref="OrchestrationNames.StopEvent"/> stops it gracefully: no more listing or batches, the pages finish their
-/// in-flight batches, and the ledger says Cancelled. History grows by a few events per page, never per tile.
+/// in-flight batches, and the ledger says Cancelled. History grows by a few events per page, never per tile, and every
+/// <see cref="RunRequest.PagesPerGeneration"/> pages the orchestration drains its pages and continues as new with
+/// only its totals and the listing continuation (<see cref="RunCarry"/>), so history stays bounded at any size; the
+/// instance id (the run id) stays the same, and so do progress, stop, cancel and purge.
 /// Deterministic: no I/O, time from the context.
 /// </summary>
 [DurableTask(OrchestrationNames.ScoreRun)]
@@ -26,26 +29,30 @@ public sealed class ScoreRunOrchestrator : TaskOrchestrator<RunRequest, RunOutco
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var run = input.Validate();
-        var startedAt = context.CurrentUtcDateTime;
+        var carry = input.Carry;
+
+        // Activities get the request without the carry: their inputs stay the same size in every generation.
+        var run = (input with { Carry = null }).Validate();
+        var startedAt = carry?.StartedAt ?? context.CurrentUtcDateTime;
         var stop = context.WaitForExternalEvent<string>(OrchestrationNames.StopEvent);
-        var progress = new RunProgress { Phase = "Starting" };
+        var progress = carry?.Progress ?? new RunProgress { Phase = "Starting", StartedAt = startedAt };
         context.SetCustomStatus(progress);
         try
         {
-            var started = await context.CallActivityAsync<RunStarted>(ActivityNames.StartRun, new StartRunRequest(run, startedAt), RetryPolicies.Activity);
+            var modelVersion = carry?.ModelVersion
+                ?? (await context.CallActivityAsync<RunStarted>(ActivityNames.StartRun, new StartRunRequest(run, startedAt), RetryPolicies.Activity)).ModelVersion;
             var running = new Dictionary<Task<TileCounts>, int>();
-            var totals = TileCounts.Empty;
-            string? token = null;
-            var pages = 0;
-            var listingIndex = 0;
-            long listed = 0;
+            var totals = carry?.Totals ?? TileCounts.Empty;
+            var token = carry?.ContinuationToken;
+            var pages = carry?.Pages ?? 0;
+            var listed = carry?.Listed ?? 0;
+            var listings = 0;
             var more = true;
             var forwarded = false;
-            while (more && !stop.IsCompleted)
+            while (more && !stop.IsCompleted && listings < run.PagesPerGeneration)
             {
                 var listingTask = context.CallActivityAsync<PageListing>(
-                    ActivityNames.ListPage, new ListPageRequest(run, listingIndex, token), RetryPolicies.Activity);
+                    ActivityNames.ListPage, new ListPageRequest(run, pages, token), RetryPolicies.Activity);
                 await Task.WhenAny(listingTask, stop);
                 if (!listingTask.IsCompleted)
                 {
@@ -53,20 +60,23 @@ public sealed class ScoreRunOrchestrator : TaskOrchestrator<RunRequest, RunOutco
                 }
 
                 var listing = await listingTask;
+                listings++;
                 token = listing.ContinuationToken;
                 more = token is not null;
                 if (listing.Tiles > 0)
                 {
                     listed += listing.Tiles;
-                    var page = new PageRequest(run, started.ModelVersion, listing.Page, listing.Batches);
+                    var page = new PageRequest(run, modelVersion, listing.Page, listing.Batches);
                     var options = new SubOrchestrationOptions(new TaskOptions(), PageInstanceId(context.InstanceId, listing.Page));
                     running.Add(context.CallSubOrchestratorAsync<TileCounts>(OrchestrationNames.ScorePage, page, options), listing.Page);
                     pages++;
-                    listingIndex++;
                 }
 
                 progress = Update(context, progress, listed, pages, !more, totals, running.Values, startedAt);
-                while (running.Count > 0 && (running.Count >= run.MaxParallelPages || !more || stop.IsCompleted))
+
+                // Pages score while the next is listed; at the end of the listing, of a generation or on a stop, all are drained.
+                var drain = !more || stop.IsCompleted || listings >= run.PagesPerGeneration;
+                while (running.Count > 0 && (running.Count >= run.MaxParallelPages || drain || stop.IsCompleted))
                 {
                     forwarded = Forward(context, stop, running.Values, forwarded);
                     var finished = await Task.WhenAny(stop.IsCompleted ? running.Keys : running.Keys.Cast<Task>().Append(stop));
@@ -83,11 +93,23 @@ public sealed class ScoreRunOrchestrator : TaskOrchestrator<RunRequest, RunOutco
 
             if (stop.IsCompleted)
             {
-                return await StopAsync(context, run, started.ModelVersion, stop, forwarded, running, totals, listed, pages, progress, startedAt);
+                return await StopAsync(context, run, modelVersion, stop, forwarded, running, totals, listed, pages, progress, startedAt);
+            }
+
+            if (more)
+            {
+                // Every page of this generation is done: start afresh with the totals and where the listing goes on.
+                var generation = (carry?.Generation ?? 0) + 1;
+                progress = progress with { Generation = generation };
+                context.SetCustomStatus(progress);
+                context.ContinueAsNew(
+                    run with { Carry = new RunCarry(modelVersion, startedAt, totals, listed, pages, token!, generation, progress) },
+                    preserveUnprocessedEvents: true);
+                return null!;
             }
 
             context.SetCustomStatus(progress with { Phase = "Summarizing" });
-            var summarize = new SummarizeRequest(run, started.ModelVersion, pages, listed, totals, startedAt, context.CurrentUtcDateTime);
+            var summarize = new SummarizeRequest(run, modelVersion, pages, listed, totals, startedAt, context.CurrentUtcDateTime);
             var outcome = await context.CallActivityAsync<RunOutcome>(ActivityNames.Summarize, summarize, RetryPolicies.Activity);
             context.SetCustomStatus(progress with { Phase = "Completed", EtaSeconds = 0 });
             return outcome;

@@ -20,8 +20,6 @@ public sealed class TablePredictionStore : IPredictionStore
     public const string PagesTable = "runpages";
     public const int MaxTransaction = 100;
 
-    private const int RowKeysPerQuery = 16;
-
     private readonly TableServiceClient _service;
     private readonly Lock _gate = new();
     private Task? _created;
@@ -96,17 +94,21 @@ public sealed class TablePredictionStore : IPredictionStore
         string runId, int page, int batch, IReadOnlyList<TileEntry> tiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tiles);
+        var wanted = tiles.Select(t => t.Ref).ToHashSet(StringComparer.Ordinal);
         var queries = tiles
-            .GroupBy(t => ShardKey.PartitionKey(runId, t.Ref))
-            .SelectMany(g => g.Chunk(RowKeysPerQuery).Select(chunk => Filter(g.Key, chunk)))
-            .Select(filter => QueryAllAsync(Predictions, filter, cancellationToken));
+            .GroupBy(t => ShardKey.PartitionKey(runId, t.Ref), StringComparer.Ordinal)
+            .Select(g => QueryAllAsync(Predictions, RangeFilter(g.Key, g.Select(t => TableKeys.Escape(t.Ref))), cancellationToken));
         var found = new Dictionary<string, PredictionRow>(StringComparer.Ordinal);
         foreach (var rows in await Task.WhenAll(queries).ConfigureAwait(false))
         {
             foreach (var entity in rows)
             {
+                // A range can hold rows of other tiles of the run (their keys sort between the batch's): keep the batch's own.
                 var row = PredictionEntity.FromEntity(entity);
-                found[row.Path] = row;
+                if (wanted.Contains(row.Path))
+                {
+                    found[row.Path] = row;
+                }
             }
         }
 
@@ -210,10 +212,18 @@ public sealed class TablePredictionStore : IPredictionStore
 
     private static string BatchKey(int batch) => batch.ToString("D5", CultureInfo.InvariantCulture);
 
-    private static string Filter(string partitionKey, IEnumerable<TileEntry> tiles) =>
-        $"PartitionKey eq {Quote(partitionKey)} and ("
-        + string.Join(" or ", tiles.Select(t => "RowKey eq " + Quote(TableKeys.Escape(t.Ref))))
-        + ")";
+    /// <summary>
+    /// One query per partition: the RowKey range from the smallest to the largest of the batch's keys, which the service
+    /// answers by a range scan (OR-ed keys make it scan the whole partition). A batch is a run of consecutive refs in
+    /// listing order, so its range in each partition holds few other rows; a single key is a point query.
+    /// </summary>
+    internal static string RangeFilter(string partitionKey, IEnumerable<string> rowKeys)
+    {
+        var keys = rowKeys.Order(StringComparer.Ordinal).ToArray();
+        return keys.Length == 1
+            ? $"PartitionKey eq {Quote(partitionKey)} and RowKey eq {Quote(keys[0])}"
+            : $"PartitionKey eq {Quote(partitionKey)} and RowKey ge {Quote(keys[0])} and RowKey le {Quote(keys[^1])}";
+    }
 
     private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 

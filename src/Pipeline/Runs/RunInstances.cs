@@ -12,7 +12,9 @@ internal static class RunInstances
 {
     /// <summary>Statuses in which an orchestration still owns its id.</summary>
     public static bool IsActive(OrchestrationMetadata? instance) =>
-        instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended };
+#pragma warning disable CS0618 // ContinuedAsNew is obsolete in the SDK, but a backend may still report it between two generations of a run.
+        instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew };
+#pragma warning restore CS0618
 
     /// <summary>Terminates the run and every page still active.</summary>
     public static async Task TerminateAsync(DurableTaskClient client, string runId, string reason, CancellationToken cancellationToken)

@@ -33,7 +33,9 @@ public static class RunProgressReader
         }
 
         var now = (time ?? TimeProvider.System).GetUtcNow();
-        var seconds = (now - instance.CreatedAt).TotalSeconds;
+        // A run that continued as new is a new execution of the same instance: its start is carried in the progress.
+        var started = progress.StartedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : instance.CreatedAt;
+        var seconds = (now - started).TotalSeconds;
         var rate = Scoring.Output.Throughput.TilesPerSecond(counts.Fresh, seconds);
         var left = Math.Max(0, progress.Listed - counts.Tiles);
         var active = RunInstances.IsActive(instance);

@@ -64,6 +64,29 @@ public sealed class BlobTileStore : ITileStore
         }
     }
 
+    public async Task<TileContent> ReadPooledAsync(string tileRef, CancellationToken cancellationToken)
+    {
+        var normalized = TileRefs.Normalize(tileRef);
+        var blob = _container.GetBlobClient(_prefix + normalized);
+        try
+        {
+            var result = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var download = result.Value;
+            var length = download.Details.ContentLength;
+            if (length > int.MaxValue)
+            {
+                throw new IOException($"Tile '{normalized}' is {length} bytes, too large to read.");
+            }
+
+            var bytes = await Scoring.Imaging.PooledBytes.ReadAsync(download.Content, (int)length, cancellationToken).ConfigureAwait(false);
+            return new TileContent(normalized, bytes.Memory, download.Details.ETag.ToString()) { Lease = bytes };
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"Tile '{normalized}' does not exist in {Description}.", normalized, e);
+        }
+    }
+
     public async Task<byte[]?> TryReadFileAsync(string relativePath, CancellationToken cancellationToken)
     {
         var blob = _container.GetBlobClient(_prefix + TileRefs.Normalize(relativePath));

@@ -15,6 +15,12 @@ public interface ITileStore
     /// <summary>Reads a tile's bytes and content version (ETag, or size+mtime locally).</summary>
     Task<TileContent> ReadAsync(string tileRef, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads a tile's bytes into a pooled buffer (<see cref="Scoring.Imaging.PooledBytes"/>), for scoring: the content's
+    /// lease gives the buffer back. Stores that cannot read into a buffer fall back to <see cref="ReadAsync"/>.
+    /// </summary>
+    Task<TileContent> ReadPooledAsync(string tileRef, CancellationToken cancellationToken) => ReadAsync(tileRef, cancellationToken);
+
     /// <summary>Reads a small side file such as <c>tiles.csv</c>; null when it does not exist.</summary>
     Task<byte[]?> TryReadFileAsync(string relativePath, CancellationToken cancellationToken);
 

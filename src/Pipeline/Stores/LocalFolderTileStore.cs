@@ -3,13 +3,15 @@ using System.Globalization;
 namespace LandUse.Pipeline.Stores;
 
 /// <summary>
-/// Tiles in a local folder tree. Listing walks the tree in ordinal order of the refs, so a page's continuation
-/// token is simply the last ref returned: listing streams (one folder's names in memory at a time) and a resumed
-/// listing is stable. Symlinks that lead out of the root are neither listed nor read.
+/// Tiles in a local folder tree. Listing is one depth-first walk in ordinal order of the refs (<see cref="FolderWalk"/>),
+/// so a page's continuation token is simply the last ref returned: listing streams (one folder's names per depth in
+/// memory), reads each folder once however many pages it spans, and a resumed listing is stable. Symlinks that lead
+/// out of the root are neither listed nor read.
 /// </summary>
 public sealed class LocalFolderTileStore : ITileStore
 {
     private readonly string _root;
+    private readonly ParkedWalks _parked = new();
 
     public LocalFolderTileStore(string root)
     {
@@ -28,13 +30,30 @@ public sealed class LocalFolderTileStore : ITileStore
     /// <summary>The real (symlink-resolved) root folder.</summary>
     public string Root => _root;
 
+    /// <summary>
+    /// One page of the walk. The walk that listed the previous page waits, parked under its token, so the next page
+    /// continues it without reading a folder twice; a token no walk waits under (another process, a retry) starts a
+    /// walk after it, which reads only the folders on the token's path to find its place.
+    /// </summary>
     public Task<TilePage> ListPageAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var after = string.IsNullOrEmpty(continuationToken) ? null : TileRefs.Normalize(continuationToken);
+        var walk = (after is null ? null : _parked.Take(after)) ?? new FolderWalk(_root, after, Classify, EntryOf);
         var tiles = new List<TileEntry>(Math.Min(pageSize, 4096));
-        var more = Walk(_root, "", after, tiles, pageSize, cancellationToken);
-        return Task.FromResult(new TilePage(tiles, more ? tiles[^1].Ref : null));
+        while (tiles.Count < pageSize && walk.TryTake(out var tile))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tiles.Add(tile);
+        }
+
+        if (tiles.Count == 0 || !walk.TryPeek(out _))
+        {
+            return Task.FromResult(new TilePage(tiles, null));
+        }
+
+        _parked.Park(walk.Last!, walk);
+        return Task.FromResult(new TilePage(tiles, walk.Last));
     }
 
     public async Task<TileContent> ReadAsync(string tileRef, CancellationToken cancellationToken)
@@ -50,6 +69,21 @@ public sealed class LocalFolderTileStore : ITileStore
         var version = VersionOf(info);
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         return new TileContent(normalized, bytes, version);
+    }
+
+    public async Task<TileContent> ReadPooledAsync(string tileRef, CancellationToken cancellationToken)
+    {
+        var normalized = TileRefs.Normalize(tileRef);
+        var path = Resolve(normalized);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"Tile '{normalized}' does not exist in '{_root}'.", normalized);
+        }
+
+        var version = VersionOf(info);
+        var bytes = await Scoring.Imaging.PooledBytes.ReadFileAsync(path, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        return new TileContent(normalized, bytes.Memory, version) { Lease = bytes };
     }
 
     public async Task<byte[]?> TryReadFileAsync(string relativePath, CancellationToken cancellationToken)
@@ -89,69 +123,38 @@ public sealed class LocalFolderTileStore : ITileStore
         return current;
     }
 
-    private bool Walk(string folder, string prefix, string? after, List<TileEntry> tiles, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The listing's one per-entry decision: a folder to walk, an image to list, or nothing. A symlink is followed only
+    /// when it leads to a file inside the root (in-root folder links could list a tile twice, or loop).
+    /// </summary>
+    private FolderChild? Classify(string folder, string name, bool isDirectory, bool isLink)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var children = new List<(string Key, string Name, FileSystemInfo Info)>();
-        foreach (var info in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        if (isLink)
         {
-            var isDirectory = (info.Attributes & FileAttributes.Directory) != 0;
-            if (info.LinkTarget is not null)
+            var target = new FileInfo(Path.Combine(folder, name)).ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists || !IsUnderRoot(target.FullName) || target is DirectoryInfo)
             {
-                var target = info.ResolveLinkTarget(returnFinalTarget: true);
-                if (target is null || !target.Exists || !IsUnderRoot(target.FullName))
-                {
-                    continue;
-                }
-
-                isDirectory = target is DirectoryInfo;
-                if (isDirectory)
-                {
-                    // Following in-root directory links could list a tile twice (or loop); only the real folder is walked.
-                    continue;
-                }
+                return null;
             }
 
-            if (isDirectory || TileRefs.IsImage(info.Name))
-            {
-                children.Add((prefix + info.Name + (isDirectory ? "/" : ""), info.Name, info));
-            }
+            isDirectory = false;
         }
 
-        children.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (key, name, info) in children)
+        return isDirectory ? new FolderChild(name, IsFolder: true)
+            : TileRefs.IsImage(name) ? new FolderChild(name, IsFolder: false)
+            : null;
+    }
+
+    /// <summary>The listed tile for a file the walk reached (its link target's size and time for a link); null when it went away.</summary>
+    private static TileEntry? EntryOf(string path, string tileRef)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
         {
-            if (key.EndsWith('/'))
-            {
-                // Skip a whole subtree when every ref in it sorts at or before the continuation token.
-                if (after is not null && string.CompareOrdinal(key, after) < 0 && !after.StartsWith(key, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (Walk(Path.Combine(folder, name), key, after, tiles, pageSize, cancellationToken))
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            if (after is not null && string.CompareOrdinal(key, after) <= 0)
-            {
-                continue;
-            }
-
-            if (tiles.Count == pageSize)
-            {
-                return true;
-            }
-
-            var file = info.LinkTarget is null ? (FileInfo)info : new FileInfo(info.ResolveLinkTarget(true)!.FullName);
-            tiles.Add(new TileEntry(key, VersionOf(file), file.Length));
+            info = target;
         }
 
-        return false;
+        return info.Exists ? new TileEntry(tileRef, VersionOf(info), info.Length) : null;
     }
 
     private bool IsUnderRoot(string path)

@@ -6,5 +6,11 @@ public sealed record TilePage(IReadOnlyList<TileEntry> Tiles, string? Continuati
 /// <summary>A listed tile: its store-relative ref, its content version and size in bytes.</summary>
 public sealed record TileEntry(string Ref, string Version, long Size);
 
-/// <summary>A tile's bytes together with the content version they were read at.</summary>
-public sealed record TileContent(string Ref, ReadOnlyMemory<byte> Bytes, string Version);
+/// <summary>
+/// A tile's bytes together with the content version they were read at; <see cref="Lease"/> is the pooled buffer behind
+/// the bytes when they were read with <see cref="ITileStore.ReadPooledAsync"/> (dispose it when done with them).
+/// </summary>
+public sealed record TileContent(string Ref, ReadOnlyMemory<byte> Bytes, string Version)
+{
+    public IDisposable? Lease { get; init; }
+}

@@ -56,7 +56,7 @@ public static class ThroughputProbe
     }
 
     /// <summary>Runs <paramref name="run"/> back to back for at least <paramref name="duration"/>; returns tiles done and time taken.</summary>
-    internal static (int Tiles, TimeSpan Elapsed) Measure(Action run, int perRun, TimeSpan duration)
+    public static (int Tiles, TimeSpan Elapsed) Measure(Action run, int perRun, TimeSpan duration)
     {
         var watch = Stopwatch.StartNew();
         var tiles = 0;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using LandUse.Scoring.Imaging;
 using LandUse.Scoring.Inference;
 using LandUse.Scoring.Output;
 using LandUse.Scoring.Training;
@@ -66,31 +67,18 @@ public static class FolderScorer
     {
         foreach (var relative in files)
         {
-            byte[] content;
+            PooledBytes? content = null;
             try
             {
-                content = await ReadCappedAsync(Path.Combine(root, relative), maxBytes + 1, cancellationToken).ConfigureAwait(false);
+                content = await PooledBytes.ReadFileAsync(Path.Combine(root, relative), maxBytes + 1, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 readErrors[relative] = $"Unreadable: tile '{relative}' could not be read ({ex.Message}).";
-
-                content = [];
             }
 
-            yield return new TileInput(relative, content);
-        }
-    }
-
-    private static async Task<byte[]> ReadCappedAsync(string path, long cap, CancellationToken cancellationToken)
-    {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        await using (stream.ConfigureAwait(false))
-        {
-            var length = (int)Math.Min(stream.Length, cap);
-            var buffer = new byte[length];
-            await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer;
+            // The buffer is pooled: the scorer hands it back as soon as the tile is decoded.
+            yield return new TileInput(relative, content?.Memory ?? ReadOnlyMemory<byte>.Empty) { Lease = content };
         }
     }
 }

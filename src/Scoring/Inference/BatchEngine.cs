@@ -152,12 +152,8 @@ internal sealed class BatchEngine : IDisposable
     private Task<DecodedBatch> StartDecode(BatchSlot slot, TileInput[] tiles, CancellationToken cancellationToken) =>
         Task.Run(() => Decode(slot, tiles, cancellationToken), cancellationToken);
 
-    /// <summary>Decodes every tile into its own position, then packs the good ones to the front of the buffer.</summary>
-    private DecodedBatch Decode(BatchSlot slot, TileInput[] tiles, CancellationToken cancellationToken)
-    {
-        var (results, packed) = BatchDecoding.DecodePacked(_decoder, tiles, slot.Buffer, slot.TileLength, _parallel.MaxDegreeOfParallelism, cancellationToken);
-        return new DecodedBatch(tiles, results, packed);
-    }
+    private DecodedBatch Decode(BatchSlot slot, TileInput[] tiles, CancellationToken cancellationToken) =>
+        BatchDecoding.Into(slot, _decoder, tiles, _parallel.MaxDegreeOfParallelism, cancellationToken);
 
     private RowResult[] Infer(BatchSlot input, DecodedBatch batch)
     {
@@ -167,8 +163,7 @@ internal sealed class BatchEngine : IDisposable
             _session.Run(_runOptions, _inputNames, [input.View(batch.Succeeded)], _outputNames, [_output.View(batch.Succeeded)]);
         }
 
-        var rows = BatchDecoding.Rows(batch.Tiles, batch.Results, _output.Buffer, OutputWidth);
-
+        var rows = BatchDecoding.Rows(batch, _output.Buffer, OutputWidth);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -189,6 +184,4 @@ internal sealed class BatchEngine : IDisposable
         {
         }
     }
-
-    private sealed record DecodedBatch(TileInput[] Tiles, DecodeResult[] Results, int Succeeded);
 }

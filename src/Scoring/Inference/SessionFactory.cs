@@ -8,7 +8,8 @@ namespace LandUse.Scoring.Inference;
 /// <summary>
 /// Opens ONNX Runtime sessions the one way this project wants: all graph optimizations, intra-op threads from the
 /// real core count, CPU arena off unless asked, and CUDA when requested and proven to run there (see
-/// <see cref="CudaSessions"/>), with a fallback to CPU that says why.
+/// <see cref="CudaSessions"/>), with a fallback to CPU that says why;
+/// the memory the graph optimizer freed goes back to the system at once (<see cref="NativeHeap"/>).
 /// </summary>
 internal static class SessionFactory
 {
@@ -33,6 +34,7 @@ internal static class SessionFactory
             var (session, reason) = CudaSessions.TryOpen(modelPath, modelBytes, () => BaseOptions(options, threads));
             if (session is not null)
             {
+                NativeHeap.Trim();
                 ScoringLog.ProviderActive(logger, modelLabel, Cuda, batchSize, threads, options.CpuMemoryArena);
                 return new OpenedSession(session, Cuda, null);
             }
@@ -43,6 +45,7 @@ internal static class SessionFactory
 
         using var cpuOptions = BaseOptions(options, threads);
         var cpu = Create(modelPath, modelBytes, cpuOptions);
+        NativeHeap.Trim();
         ScoringLog.ProviderActive(logger, modelLabel, Cpu, batchSize, threads, options.CpuMemoryArena);
         return new OpenedSession(cpu, Cpu, fallback);
     }

@@ -4,8 +4,9 @@ using LandUse.Scoring.Inference;
 namespace LandUse.Scoring.Registry;
 
 /// <summary>
-/// A loaded model: its bundle, the scorer (one ONNX Runtime session) on it, where it came from, and a gate so one batch
-/// at a time enters the scorer. <see cref="Id"/> (<c>&lt;name&gt;/&lt;version&gt;</c>) is the version predictions record.
+/// A loaded model: its bundle, the scorer on it, and where it came from. Concurrent batches share an
+/// <see cref="OnnxTileScorer"/>'s CPU lanes (one decodes while another runs the model); any other scorer is entered by
+/// one batch at a time. <see cref="Id"/> (<c>&lt;name&gt;/&lt;version&gt;</c>) is the version predictions record.
 /// </summary>
 public sealed class ModelSession(ModelBundle bundle, ITileScorer scorer, string source) : IDisposable
 {
@@ -27,9 +28,14 @@ public sealed class ModelSession(ModelBundle bundle, ITileScorer scorer, string 
     /// <summary>The model's pinned reference, <c>&lt;name&gt;/&lt;version&gt;</c> from its manifest.</summary>
     public string Id => ModelReference.Of(Bundle.Manifest).ToString();
 
-    /// <summary>Scores the tiles, waiting for any batch already in the scorer.</summary>
+    /// <summary>Scores the tiles beside other batches in the scorer's lanes, or after the batch already in a scorer without them.</summary>
     public async Task<IReadOnlyList<TilePrediction>> ScoreAsync(IReadOnlyList<TileInput> tiles, CancellationToken cancellationToken)
     {
+        if (Scorer is OnnxTileScorer onnx)
+        {
+            return await onnx.ScoreConcurrentAsync(tiles, cancellationToken).ConfigureAwait(false);
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -34,6 +34,26 @@ public sealed class OnnxTileScorerTests : IDisposable
         Assert.False(predictions[0].Resized);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Model_calls_over_slices_of_a_batch_give_the_same_predictions_as_one_call_over_it(int modelBatch)
+    {
+        var bundle = TinyModel.WriteBundle(_temp.Path);
+        using var whole = new OnnxTileScorer(bundle, new ScoringOptions { BatchSize = 32, ModelBatchSize = 0 });
+        using var sliced = new OnnxTileScorer(bundle, new ScoringOptions { BatchSize = 32, ModelBatchSize = modelBatch });
+        var ct = TestContext.Current.CancellationToken;
+
+        var expected = whole.Score(MixedTiles(), ct);
+        var actual = sliced.Score(MixedTiles(), ct);
+
+        Assert.Equal(Expected, actual.Select(p => p.Label));
+        Assert.Equal(expected.Select(p => (p.Ref, p.Label, p.Error)), actual.Select(p => (p.Ref, p.Label, p.Error)));
+        Assert.All(expected.Zip(actual).Where(p => p.First.Succeeded), p =>
+            Assert.All(p.First.Probabilities!.Zip(p.Second.Probabilities!), q => Assert.Equal(q.First, q.Second, 1e-5f)));
+    }
+
     [Fact]
     public async Task Streaming_gives_the_same_predictions_as_a_list()
     {
