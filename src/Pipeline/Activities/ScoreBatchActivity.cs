@@ -77,7 +77,7 @@ public sealed class ScoreBatchActivity(
     {
         var run = input.Run;
         var tileStore = tileStores.Open(run.Source);
-        var readable = toScore.Where(i => tiles[i].Size <= scoringOptions.MaxFileBytes).ToList();
+        var readable = toScore.Where(i => tiles[i].Problem is null && tiles[i].Size <= scoringOptions.MaxFileBytes).ToList();
         var predictions = readable.Count == 0
             ? []
             : await backends.Get(run.ModelBundle).ScoreAsync(tileStore, readable.Select(i => tiles[i].Ref).ToArray(), cancellationToken).ConfigureAwait(false);
@@ -93,10 +93,13 @@ public sealed class ScoreBatchActivity(
             var tile = tiles[i];
             var prediction = byIndex.TryGetValue(i, out var p)
                 ? p
-                : TilePrediction.Failed(tile.Ref, tile.Size > scoringOptions.MaxFileBytes
-                    ? $"file is {tile.Size} bytes, more than the {scoringOptions.MaxFileBytes}-byte limit"
-                    : "the backend returned no prediction for this tile");
-            var known = run.Truth == TruthSource.None
+                : TilePrediction.Failed(tile.Ref, tile.Problem
+                    ?? tileStores.Rules.ProblemOfSize(tile.Ref, tile.Size)
+                    ?? "the backend returned no prediction for this tile");
+
+            // Grid cells come from tiles.csv or the name whatever the truth source (--truth None still draws maps); an
+            // entry with a bad name reads nothing beside it.
+            var known = tile.Problem is not null && TileEntryRules.ProblemOfName(tile.Ref) is not null
                 ? TileFacts.None
                 : await facts.ResolveAsync(tileStore, tile.Ref, run.Truth, cancellationToken).ConfigureAwait(false);
             rows[i] = PredictionRow.From(tile.Ref, prediction) with

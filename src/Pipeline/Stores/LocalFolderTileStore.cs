@@ -5,13 +5,15 @@ namespace LandUse.Pipeline.Stores;
 /// <summary>
 /// Tiles in a local folder tree. Listing walks the tree in ordinal order of the refs, so a page's continuation
 /// token is simply the last ref returned: listing streams (one folder's names in memory at a time) and a resumed
-/// listing is stable. Symlinks that lead out of the root are neither listed nor read.
+/// listing is stable. Each entry goes through <see cref="LocalEntryRules"/>: a symlink that leads out of the root, a FIFO
+/// or device, a bad name or a file over the cap is listed as a counted error row and never read.
 /// </summary>
 public sealed class LocalFolderTileStore : ITileStore
 {
     private readonly string _root;
+    private readonly LocalEntryRules _entries;
 
-    public LocalFolderTileStore(string root)
+    public LocalFolderTileStore(string root, TileEntryRules? rules = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         var full = Path.GetFullPath(root);
@@ -21,6 +23,7 @@ public sealed class LocalFolderTileStore : ITileStore
         }
 
         _root = RealPath(full);
+        _entries = new LocalEntryRules(IsUnderRoot, rules ?? TileEntryRules.Default);
     }
 
     public string Description => _root;
@@ -41,21 +44,23 @@ public sealed class LocalFolderTileStore : ITileStore
     {
         var normalized = TileRefs.Normalize(tileRef);
         var path = Resolve(normalized);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException($"Tile '{normalized}' does not exist in '{_root}'.", normalized);
-        }
-
-        var version = VersionOf(info);
+        _entries.CheckReadable(path, normalized);
+        var version = VersionOf(new FileInfo(path));
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         return new TileContent(normalized, bytes, version);
     }
 
     public async Task<byte[]?> TryReadFileAsync(string relativePath, CancellationToken cancellationToken)
     {
-        var path = Resolve(TileRefs.Normalize(relativePath));
-        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        var normalized = TileRefs.Normalize(relativePath);
+        var path = Resolve(normalized);
+        if (FileKinds.Of(path) == FileKind.Missing)
+        {
+            return null;
+        }
+
+        _entries.CheckReadable(path, normalized);
+        return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
     public Uri? TryGetUri(string tileRef) => null;
@@ -92,34 +97,19 @@ public sealed class LocalFolderTileStore : ITileStore
     private bool Walk(string folder, string prefix, string? after, List<TileEntry> tiles, int pageSize, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var children = new List<(string Key, string Name, FileSystemInfo Info)>();
+        var children = new List<(string Key, string Name, LocalEntry Entry)>();
         foreach (var info in new DirectoryInfo(folder).EnumerateFileSystemInfos())
         {
-            var isDirectory = (info.Attributes & FileAttributes.Directory) != 0;
-            if (info.LinkTarget is not null)
+            var key = prefix + info.Name;
+            var entry = _entries.Classify(info, key);
+            if (entry.Kind != LocalEntryKind.Ignore)
             {
-                var target = info.ResolveLinkTarget(returnFinalTarget: true);
-                if (target is null || !target.Exists || !IsUnderRoot(target.FullName))
-                {
-                    continue;
-                }
-
-                isDirectory = target is DirectoryInfo;
-                if (isDirectory)
-                {
-                    // Following in-root directory links could list a tile twice (or loop); only the real folder is walked.
-                    continue;
-                }
-            }
-
-            if (isDirectory || TileRefs.IsImage(info.Name))
-            {
-                children.Add((prefix + info.Name + (isDirectory ? "/" : ""), info.Name, info));
+                children.Add((entry.Kind == LocalEntryKind.Folder ? key + "/" : key, info.Name, entry));
             }
         }
 
         children.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (key, name, info) in children)
+        foreach (var (key, name, entry) in children)
         {
             if (key.EndsWith('/'))
             {
@@ -147,8 +137,9 @@ public sealed class LocalFolderTileStore : ITileStore
                 return true;
             }
 
-            var file = info.LinkTarget is null ? (FileInfo)info : new FileInfo(info.ResolveLinkTarget(true)!.FullName);
-            tiles.Add(new TileEntry(key, VersionOf(file), file.Length));
+            tiles.Add(entry.File is { } file
+                ? new TileEntry(key, VersionOf(file), file.Length) { Problem = entry.Problem }
+                : new TileEntry(key, "", 0) { Problem = entry.Problem });
         }
 
         return false;
