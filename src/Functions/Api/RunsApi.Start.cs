@@ -12,7 +12,8 @@ public sealed partial class RunsApi
 {
     /// <summary>
     /// <c>POST /api/runs</c>: validates the body (400 naming the field), then <see cref="RunControl.StartAsync"/>: 409 for
-    /// an id that is still active, a finished id resumes; 202 with the status URLs. Storage that cannot work is one line.
+    /// an id that is still active or whose lease another live holder has (a <c>landuse run</c> on the same tables), a
+    /// finished id resumes; 202 with the status URLs. Storage that cannot work is one line.
     /// </summary>
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -46,6 +47,11 @@ public sealed partial class RunsApi
         if (start.Outcome == StartOutcome.AlreadyActive)
         {
             return Problems.Conflict(start.RunId, start.ActiveStatus!, $"Run '{start.RunId}' is already {start.ActiveStatus}; cancel it or wait for it to finish.");
+        }
+
+        if (start.Outcome == StartOutcome.Leased)
+        {
+            return Problems.Conflict(start.RunId, start.ActiveStatus!, $"Run '{start.RunId}' is already running: held by {start.Holder!.Describe()}; wait for it to finish or stop it there.");
         }
 
         var links = RunLinks.For(request, start.RunId);

@@ -5,7 +5,8 @@ namespace LandUse.Pipeline.Orchestration;
 
 /// <summary>
 /// Activity retries: storage hiccups and worker restarts are retried with backoff (activities are idempotent); a storage
-/// failure that no retry can fix (<see cref="StorageAccessException"/>) fails at once with its one-line message.
+/// failure that no retry can fix (<see cref="StorageAccessException"/>), or a run whose lease passed to another holder
+/// (<see cref="Ledger.Leases.RunLeaseLostException"/>), fails at once with its one-line message.
 /// </summary>
 public static class RetryPolicies
 {
@@ -18,12 +19,13 @@ public static class RetryPolicies
         HandleFailure = IsRetriable,
     });
 
-    /// <summary>False for failures caused by a <see cref="StorageAccessException"/> anywhere in the chain.</summary>
+    /// <summary>False for failures caused by a <see cref="StorageAccessException"/> or a lost lease anywhere in the chain.</summary>
     public static bool IsRetriable(TaskFailureDetails failure)
     {
         for (var f = failure; f is not null; f = f.InnerFailure)
         {
-            if (string.Equals(f.ErrorType, typeof(StorageAccessException).FullName, StringComparison.Ordinal))
+            if (string.Equals(f.ErrorType, typeof(StorageAccessException).FullName, StringComparison.Ordinal)
+                || string.Equals(f.ErrorType, typeof(Ledger.Leases.RunLeaseLostException).FullName, StringComparison.Ordinal))
             {
                 return false;
             }

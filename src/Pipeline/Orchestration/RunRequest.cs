@@ -41,6 +41,12 @@ public sealed record RunRequest
 
     public TruthSource Truth { get; init; } = TruthSource.Auto;
 
+    /// <summary>
+    /// The owner token of the run-id lease this run was started under (set by <see cref="Runs.RunControl.StartAsync"/>):
+    /// its steps write only while that owner still holds the lease. Null for runs without one (live upload runs).
+    /// </summary>
+    public string? LeaseOwner { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad field.</summary>
     public RunRequest Validate()
     {
