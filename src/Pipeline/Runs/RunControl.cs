@@ -51,13 +51,13 @@ public sealed partial class RunControl(
             .ConfigureAwait(false);
         if (!attempt.Acquired)
         {
-            LogLeased(logger, run.RunId, attempt.Holder!.Describe());
+            LogLeased(logger, run.RunId, attempt.Holder!);
             return new RunStart(run.RunId, StartOutcome.Leased, "Running") { Holder = attempt.Holder };
         }
 
         if (attempt.Previous is { } stale)
         {
-            LogTakenOver(logger, run.RunId, stale.Describe());
+            LogTakenOver(logger, run.RunId, stale);
         }
 
         run = run with { LeaseOwner = holder.Owner };
@@ -134,11 +134,11 @@ public sealed partial class RunControl(
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started on {Source} (restart: {Restart})")]
     private static partial void LogStarted(ILogger logger, string runId, string source, bool restart);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} not started: held by {Holder}")]
-    private static partial void LogLeased(ILogger logger, string runId, string holder);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} not started: held by {Holder}")]
+    private static partial void LogLeased(ILogger logger, string runId, RunLeaseHolder holder);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: took over the lease of {Holder}, found stale")]
-    private static partial void LogTakenOver(ILogger logger, string runId, string holder);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: took over the lease of {Holder}, found stale")]
+    private static partial void LogTakenOver(ILogger logger, string runId, RunLeaseHolder holder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} cancelled: {Reason}")]
     private static partial void LogCancelled(ILogger logger, string runId, string reason);

@@ -72,6 +72,9 @@ public sealed record RunLeaseHolder
         (ExpiresAt is { } expires && expires < now)
         || (Kind == RunLeaseKind.Process && string.Equals(Host, Environment.MachineName, StringComparison.Ordinal) && !ProcessLiveness.IsAlive(ProcessId, ProcessStartedAt));
 
+    /// <summary>The holder as messages and logs name it (<see cref="Describe"/>).</summary>
+    public override string ToString() => Describe();
+
     /// <summary>One line for messages: who holds it, since when.</summary>
     public string Describe() => Kind == RunLeaseKind.Process
         ? $"landuse process {ProcessId} on host {Host} since {AcquiredAt:yyyy-MM-dd HH:mm:ss}Z"
