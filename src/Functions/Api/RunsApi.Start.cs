@@ -67,9 +67,9 @@ public sealed partial class RunsApi
         }
 
         var prefix = body.Prefix ?? "";
-        if (prefix.StartsWith('/') || prefix.Contains('\\', StringComparison.Ordinal) || prefix.Split('/').Contains(".."))
+        if (BlobPrefixes.Problem(prefix) is { } bad)
         {
-            return (null, Problems.BadField("prefix", $"Prefix '{prefix}' must be a relative blob name prefix: no leading '/', no '\\', no '..'."));
+            return (null, Problems.BadField("prefix", bad));
         }
 
         var runId = body.RunId ?? RunIds.Default($"{container}/{prefix}", time.GetUtcNow());
