@@ -31,6 +31,7 @@ public static class PipelineServices
         services.AddLogging();
         services.TryAddSingleton(sp => new StorageConnections(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddLandUseCredential();
+        services.TryAddSingleton(StorageRetry.Default);
         services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton(new ScoringOptions());
         services.TryAddSingleton(TimeProvider.System);
