@@ -58,6 +58,7 @@ public static class PipelineServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IUploadRuns, TRuns>();
+        services.TryAddSingleton<UploadVersions>();
         services.TryAddSingleton<UploadScorer>();
         services.TryAddSingleton<UploadBatcher>();
         services.TryAddSingleton<UploadedTileHandler>();
