@@ -2,7 +2,10 @@ using Azure.Storage.Blobs;
 
 namespace LandUse.Pipeline.Artifacts;
 
-/// <summary>Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write.</summary>
+/// <summary>
+/// Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write; names
+/// pass <see cref="ArtifactNames"/>, so none leaves the prefix.
+/// </summary>
 public sealed class BlobArtifactSink(BlobContainerClient container, string prefix) : IArtifactSink
 {
     private readonly string _prefix = prefix.TrimEnd('/') + "/";
@@ -13,6 +16,7 @@ public sealed class BlobArtifactSink(BlobContainerClient container, string prefi
     public async Task WriteAsync(string name, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
+        ArtifactNames.Checked(name);
         if (!_created)
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -25,7 +29,7 @@ public sealed class BlobArtifactSink(BlobContainerClient container, string prefi
         await container.GetBlobClient(_prefix + name).UploadAsync(buffer, overwrite: true, cancellationToken).ConfigureAwait(false);
     }
 
-    public string LocationOf(string name) => container.GetBlobClient(_prefix + name).Uri.ToString();
+    public string LocationOf(string name) => container.GetBlobClient(_prefix + ArtifactNames.Checked(name)).Uri.ToString();
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
