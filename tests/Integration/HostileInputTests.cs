@@ -90,6 +90,11 @@ public sealed class HostileInputTests(AzuriteFixture azurite, ModelFixture model
             }
         }
 
+        // The runs have --truth None: grid cells still come from the name (index.csv), so maps are drawn.
+        var index = File.ReadAllLines(Path.Combine(outcome.RunFolder!, "index.csv"));
+        var header = index[0].Split(',');
+        var cell = index.Single(line => line.StartsWith(HostileTiles.GridTile + ",", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(("2", "3"), (cell[Array.IndexOf(header, "row")], cell[Array.IndexOf(header, "col")]));
         Assert.True(File.Exists(Path.Combine(outcome.RunFolder!, "report.html")), "the run drew no report");
         TestContext.Current.SendDiagnosticMessage("{0} hostile inputs: {1} scored, {2} error rows", set.Count, set.Count - bad, bad);
     }

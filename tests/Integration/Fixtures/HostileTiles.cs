@@ -17,6 +17,9 @@ internal sealed record HostileTile(string Ref, string? Problem)
 /// </summary>
 internal static class HostileTiles
 {
+    /// <summary>A good tile whose name gives its grid cell (row 2, column 3).</summary>
+    public const string GridTile = "grid/r2_c3.png";
+
     /// <summary>Writes the set into <paramref name="folder"/> (files only when <paramref name="withFileSystemEntries"/> is false).</summary>
     public static IReadOnlyList<HostileTile> Write(string folder, bool withFileSystemEntries, string outside)
     {
@@ -49,6 +52,7 @@ internal static class HostileTiles
         Add("100%.png", good, null);
         Add("two..dots.png", good, null);
         Add("nested/deeper/tile.png", good, null);
+        Add(GridTile, good, null);
 
         if (withFileSystemEntries)
         {
