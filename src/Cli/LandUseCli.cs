@@ -14,6 +14,8 @@ internal static class LandUseCli
             return await ProcessorCountRelaunch.RunChildAsync(args).ConfigureAwait(false);
         }
 
+        // A re-launched child stops (as on Ctrl+C) when its parent dies without passing a signal on.
+        ParentWatch.StartIfChild(Console.Error);
         var root = BuildRoot();
 
         // `run` handles SIGINT/SIGTERM itself (graceful stop, see StopSignals); the others keep the library's handling.

@@ -8,7 +8,8 @@ namespace LandUse.Integration;
 
 /// <summary>
 /// The built <c>landuse</c> CLI as a separate process, killed with SIGKILL once some batches are on disk, then run
-/// again with the same run id: the second run finishes with every tile exactly once and reuses the finished batches.
+/// again with the same run id: the second run takes over the killed run's stale lock, finishes with every tile exactly
+/// once and reuses the finished batches.
 /// </summary>
 public sealed class KillAndResumeTests(ModelFixture model, TileSetFixture tiles) : IDisposable
 {
@@ -39,6 +40,8 @@ public sealed class KillAndResumeTests(ModelFixture model, TileSetFixture tiles)
 
         var done = PartCount(parts);
         Assert.False(File.Exists(Path.Combine(_runsDir, runId, "summary.json")), "The first run finished before the kill.");
+        var lockFile = Path.Combine(_runsDir, runId, Pipeline.Ledger.Leases.FileRunLeases.LockFile);
+        Assert.True(File.Exists(lockFile), "The killed run left no lock: nothing to take over.");
 
         using var second = StartCli(runId);
         var stdout = await second.StandardOutput.ReadToEndAsync(ct);
@@ -52,6 +55,7 @@ public sealed class KillAndResumeTests(ModelFixture model, TileSetFixture tiles)
         Assert.True(outcome.Skipped < TileSetFixture.TileCount - 1, "Everything was reused: the first run was not killed mid-way.");
         RunAssertions.PredictionsCsv(outcome.RunFolder!, TileSetFixture.TileCount);
         RunAssertions.Summary(outcome.RunFolder!, outcome);
+        Assert.False(File.Exists(lockFile), "The resumed run took over the killed run's lock but did not release it.");
     }
 
     public void Dispose()

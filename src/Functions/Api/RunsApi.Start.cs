@@ -13,8 +13,9 @@ public sealed partial class RunsApi
 {
     /// <summary>
     /// <c>POST /api/runs</c>: validates the body (400 naming the field; a model the registry lacks is a 400 naming it), then
-    /// <see cref="RunControl.StartAsync"/>: 409 for an id that is still active, a finished id resumes; 202 with the status
-    /// URLs. Storage that cannot work is one line.
+    /// <see cref="RunControl.StartAsync"/>: 409 for an id that is still active or whose lease another live holder has (a
+    /// <c>landuse run</c> on the same tables), a finished id resumes; 202 with the status URLs. Storage that cannot work
+    /// is one line.
     /// </summary>
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -54,6 +55,11 @@ public sealed partial class RunsApi
             return Problems.Conflict(start.RunId, start.ActiveStatus!, $"Run '{start.RunId}' is already {start.ActiveStatus}; cancel it or wait for it to finish.");
         }
 
+        if (start.Outcome == StartOutcome.Leased)
+        {
+            return Problems.Conflict(start.RunId, start.ActiveStatus!, $"Run '{start.RunId}' is already running: held by {start.Holder!.Describe()}; wait for it to finish or stop it there.");
+        }
+
         var links = RunLinks.For(request, start.RunId);
         return TypedResults.Accepted(links.Status, new StartRunResponse(start.RunId, start.Outcome.ToString(), links));
     }
@@ -67,9 +73,9 @@ public sealed partial class RunsApi
         }
 
         var prefix = body.Prefix ?? "";
-        if (prefix.StartsWith('/') || prefix.Contains('\\', StringComparison.Ordinal) || prefix.Split('/').Contains(".."))
+        if (BlobPrefixes.Problem(prefix) is { } bad)
         {
-            return (null, Problems.BadField("prefix", $"Prefix '{prefix}' must be a relative blob name prefix: no leading '/', no '\\', no '..'."));
+            return (null, Problems.BadField("prefix", bad));
         }
 
         if (body.Model is { } model && !ModelReference.TryParse(model, out _, out var badModel))

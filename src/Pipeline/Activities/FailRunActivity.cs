@@ -1,5 +1,6 @@
 using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Ledger.Leases;
 using LandUse.Pipeline.Orchestration;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,8 @@ namespace LandUse.Pipeline.Activities;
 
 /// <summary>
 /// Records in the run ledger that the orchestration gave up, and why, or that it was stopped on request (Cancelled, with
-/// the counts of the batches that finished); finished batches stay for a resume either way.
+/// the counts of the batches that finished); finished batches stay for a resume either way. A run whose lease passed to
+/// another holder records nothing (the ledger is the new holder's); an orchestration's own lease is released.
 /// </summary>
 [DurableTask(ActivityNames.FailRun)]
 public sealed class FailRunActivity(RunLedgers ledgers, ILogger<FailRunActivity> log) : TaskActivity<FailRunRequest, bool>
@@ -18,6 +20,12 @@ public sealed class FailRunActivity(RunLedgers ledgers, ILogger<FailRunActivity>
     public async Task<bool> ExecuteAsync(FailRunRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (!await RunWrites.HoldsLeaseAsync(ledgers, input.Run, cancellationToken).ConfigureAwait(false))
+        {
+            PipelineLog.RunFailed(log, input.Run.RunId, RunLeaseLostException.For(input.Run.RunId).Message);
+            return false;
+        }
+
         var ledger = ledgers.Open(input.Run.Output);
         var run = await ledger.GetAsync(input.Run.RunId, cancellationToken).ConfigureAwait(false)
             ?? new RunRecord { RunId = input.Run.RunId, Source = input.Run.Source.DisplayName };
@@ -37,6 +45,7 @@ public sealed class FailRunActivity(RunLedgers ledgers, ILogger<FailRunActivity>
         }
 
         await ledger.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        await RunWrites.EndAsync(ledgers, input.Run, cancellationToken).ConfigureAwait(false);
         if (input.Cancelled)
         {
             PipelineLog.RunCancelled(log, input.Run.RunId, (input.Counts ?? TileCounts.Empty).Tiles, input.Listed);

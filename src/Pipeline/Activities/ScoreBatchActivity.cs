@@ -1,6 +1,7 @@
 using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.Backends;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Ledger.Leases;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
@@ -16,7 +17,8 @@ namespace LandUse.Pipeline.Activities;
 /// Scores one batch of a page: loads its tiles from the manifest, reuses rows already stored with the same content
 /// and model version (resume), scores the rest, writes every row of the batch, and returns its small counts.
 /// A tile that cannot be read or decoded becomes a row with an error; it never fails the batch. A batch still in flight
-/// when its run was cancelled (or deleted) does not write: the ledger no longer says Running, and a resume rescores it.
+/// when its run was cancelled (or deleted) does not write: the ledger no longer says Running, and a resume rescores it; nor
+/// does one of a process whose run-id lease was taken over (<see cref="RunWrites"/>).
 /// </summary>
 [DurableTask(ActivityNames.ScoreBatch)]
 public sealed class ScoreBatchActivity(
@@ -59,7 +61,7 @@ public sealed class ScoreBatchActivity(
         if (toScore.Count > 0)
         {
             await ScoreAsync(input, tiles, toScore, rows, cancellationToken).ConfigureAwait(false);
-            if (await ledgers.Open(run.Output).GetAsync(run.RunId, cancellationToken).ConfigureAwait(false) is not { Status: RunStatus.Running })
+            if (!await RunWrites.MayWriteAsync(ledgers, run, cancellationToken).ConfigureAwait(false))
             {
                 PipelineLog.BatchDropped(log, run.RunId, input.Page, input.Batch);
                 return TileCounts.FromRows(rows!, skipped);
@@ -77,7 +79,7 @@ public sealed class ScoreBatchActivity(
     {
         var run = input.Run;
         var tileStore = tileStores.Open(run.Source);
-        var readable = toScore.Where(i => tiles[i].Size <= scoringOptions.MaxFileBytes).ToList();
+        var readable = toScore.Where(i => tiles[i].Problem is null && tiles[i].Size <= scoringOptions.MaxFileBytes).ToList();
         var predictions = readable.Count == 0
             ? []
             : await backends.Get(run.ModelSource().Pinned(input.ModelVersion)).ScoreAsync(tileStore, readable.Select(i => tiles[i].Ref).ToArray(), cancellationToken).ConfigureAwait(false);
@@ -93,10 +95,13 @@ public sealed class ScoreBatchActivity(
             var tile = tiles[i];
             var prediction = byIndex.TryGetValue(i, out var p)
                 ? p
-                : TilePrediction.Failed(tile.Ref, tile.Size > scoringOptions.MaxFileBytes
-                    ? $"file is {tile.Size} bytes, more than the {scoringOptions.MaxFileBytes}-byte limit"
-                    : "the backend returned no prediction for this tile");
-            var known = run.Truth == TruthSource.None
+                : TilePrediction.Failed(tile.Ref, tile.Problem
+                    ?? tileStores.Rules.ProblemOfSize(tile.Ref, tile.Size)
+                    ?? "the backend returned no prediction for this tile");
+
+            // Grid cells come from tiles.csv or the name whatever the truth source (--truth None still draws maps); an
+            // entry with a bad name reads nothing beside it.
+            var known = tile.Problem is not null && TileEntryRules.ProblemOfName(tile.Ref) is not null
                 ? TileFacts.None
                 : await facts.ResolveAsync(tileStore, tile.Ref, run.Truth, cancellationToken).ConfigureAwait(false);
             rows[i] = PredictionRow.From(tile.Ref, prediction) with

@@ -1,5 +1,6 @@
 using LandUse.Pipeline.Backends;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Ledger.Leases;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using Microsoft.DurableTask;
@@ -9,7 +10,9 @@ namespace LandUse.Pipeline.Activities;
 
 /// <summary>
 /// Prepares the run's storage, loads the model once to learn its version (a registry model is downloaded and its sha256
-/// verified first, so a corrupt one fails the run before anything is scored), and records the run as running.
+/// verified first, so a corrupt one fails the run before anything is scored), and records the run as running, unless
+/// the run's lease has passed to another holder (then it fails with <see cref="RunLeaseLostException"/> and writes
+/// nothing).
 /// </summary>
 [DurableTask(ActivityNames.StartRun)]
 public sealed class StartRunActivity(
@@ -22,6 +25,11 @@ public sealed class StartRunActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var run = input.Run.Validate();
+        if (!await RunWrites.HoldsLeaseAsync(ledgers, run, cancellationToken).ConfigureAwait(false))
+        {
+            throw RunLeaseLostException.For(run.RunId);
+        }
+
         var store = predictionStores.Open(run.Output);
         await store.PrepareAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var modelVersion = await backends.Get(run.ModelSource()).GetModelVersionAsync(cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using LandUse.Analysis.Summaries;
 using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.GeoJson;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Ledger.Leases;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
@@ -13,7 +14,8 @@ namespace LandUse.Pipeline.Activities;
 /// <summary>
 /// The fan-in's last step: builds the run summary from the merged counts (no per-tile data), writes the run's artifacts
 /// through its sink (the run folder, or <c>runs/&lt;runId&gt;/</c> in the results container), whatever the output kind, and
-/// records the completed run with its summary in the ledger.
+/// records the completed run with its summary in the ledger, then releases an orchestration's own lease. A run whose
+/// lease passed to another holder writes nothing and fails with <see cref="RunLeaseLostException"/>.
 /// </summary>
 [DurableTask(ActivityNames.Summarize)]
 public sealed class SummarizeActivity(
@@ -27,6 +29,11 @@ public sealed class SummarizeActivity(
         ArgumentNullException.ThrowIfNull(input);
         var run = input.Run;
         var totals = input.Totals;
+        if (!await RunWrites.HoldsLeaseAsync(ledgers, run, cancellationToken).ConfigureAwait(false))
+        {
+            throw RunLeaseLostException.For(run.RunId);
+        }
+
         if (totals.Tiles != input.Listed)
         {
             PipelineLog.CountsMismatch(log, run.RunId, input.Listed, totals.Tiles);
@@ -77,6 +84,7 @@ public sealed class SummarizeActivity(
                 Error = null,
             },
             cancellationToken).ConfigureAwait(false);
+        await RunWrites.EndAsync(ledgers, run, cancellationToken).ConfigureAwait(false);
         PipelineLog.RunCompleted(log, run.RunId, input.Listed, totals.Scored, totals.Failed, totals.Skipped);
         return new RunOutcome(
             run.RunId, input.ModelVersion, input.Listed, totals.Scored, totals.Failed, totals.Skipped, totals.Resized,

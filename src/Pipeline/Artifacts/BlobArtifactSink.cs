@@ -4,9 +4,10 @@ using Azure.Storage.Blobs.Specialized;
 namespace LandUse.Pipeline.Artifacts;
 
 /// <summary>
-/// Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write. Each file
-/// streams up in staged blocks and is committed whole at the end (<see cref="StagedBlockStream"/>): bounded memory for any
-/// size, and a failed write leaves the previous blob as it was.
+/// Artifacts as blobs under a prefix (<c>runs/&lt;runId&gt;/</c>) of a results container, created on first write; names
+/// pass <see cref="ArtifactNames"/>, so none leaves the prefix. Each file streams up in staged blocks and is committed
+/// whole at the end (<see cref="StagedBlockStream"/>): bounded memory for any size, and a failed write leaves the
+/// previous blob as it was.
 /// </summary>
 public sealed class BlobArtifactSink(BlobContainerClient container, string prefix) : IArtifactSink
 {
@@ -18,6 +19,7 @@ public sealed class BlobArtifactSink(BlobContainerClient container, string prefi
     public async Task WriteAsync(string name, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
+        ArtifactNames.Checked(name);
         if (!_created)
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -32,7 +34,7 @@ public sealed class BlobArtifactSink(BlobContainerClient container, string prefi
         }
     }
 
-    public string LocationOf(string name) => container.GetBlobClient(_prefix + name).Uri.ToString();
+    public string LocationOf(string name) => container.GetBlobClient(_prefix + ArtifactNames.Checked(name)).Uri.ToString();
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {

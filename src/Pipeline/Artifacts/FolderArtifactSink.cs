@@ -16,9 +16,9 @@ public sealed class FolderArtifactSink(string folder) : IArtifactSink
     public string Location => _folder;
 
     public Task WriteAsync(string name, Func<Stream, Task> write, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(Path.Combine(_folder, Checked(name)), write, cancellationToken);
+        AtomicFile.WriteAsync(Path.Combine(_folder, ArtifactNames.Checked(name)), write, cancellationToken);
 
-    public string LocationOf(string name) => Path.Combine(_folder, Checked(name));
+    public string LocationOf(string name) => Path.Combine(_folder, ArtifactNames.Checked(name));
 
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Directory.Exists(_folder)
@@ -38,9 +38,4 @@ public sealed class FolderArtifactSink(string folder) : IArtifactSink
 
     // A run folder also holds the ledger and the store's parts: only report files and comparison outputs are artifacts.
     private static bool IsArtifact(string name) => Owned.Contains(name) || name.EndsWith(".geojson", StringComparison.Ordinal) || name is "compare.html" or "candidates.csv" or "change.json";
-
-    private static string Checked(string name) =>
-        name.Length > 0 && !name.Contains("..", StringComparison.Ordinal) && !Path.IsPathRooted(name)
-            ? name
-            : throw new ArgumentException($"Artifact name '{name}' must be a relative file name.", nameof(name));
 }

@@ -7,10 +7,14 @@ namespace LandUse.Pipeline.Connections;
 /// <summary>
 /// The one "connection name or service URI" factory for Blob and Table clients: a connection name resolves through
 /// <see cref="StorageConnections"/> (Azurite, shared keys), a service URI signs in with the host's one
-/// <see cref="TokenCredential"/>. Every client fails fast on answers no retry can fix (<see cref="StorageFailFastPolicy"/>).
+/// <see cref="TokenCredential"/>. Every client retries with the one explicit <see cref="StorageRetry"/> policy and fails
+/// fast on answers no retry can fix (<see cref="StorageFailFastPolicy"/>).
 /// </summary>
-public sealed class StorageClients(StorageConnections connections, TokenCredential credential)
+public sealed class StorageClients(StorageConnections connections, TokenCredential credential, StorageRetry? retry = null)
 {
+    /// <summary>The retry policy every client of this factory uses.</summary>
+    public StorageRetry Retry { get; } = retry ?? StorageRetry.Default;
+
     public BlobServiceClient Blobs(string? connectionName, Uri? serviceUri, string what) =>
         Create(connectionName, serviceUri, what, StorageService.Blob, new BlobClientOptions(),
             (c, o) => new BlobServiceClient(c, o), (u, o) => new BlobServiceClient(u, credential, o));
@@ -32,6 +36,7 @@ public sealed class StorageClients(StorageConnections connections, TokenCredenti
         Func<Uri, TOptions, TClient> fromServiceUri)
         where TOptions : ClientOptions
     {
+        Retry.ApplyTo(options);
         options.AddPolicy(new StorageFailFastPolicy(service), HttpPipelinePosition.PerCall);
         if (!string.IsNullOrWhiteSpace(connectionName))
         {

@@ -2,17 +2,21 @@ using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.GeoJson;
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Ledger.Leases;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Runs;
 using LandUse.Pipeline.Stores;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LandUse.Pipeline.Hosting;
 
 /// <summary>
-/// A run on this machine: starts the embedded engine, starts the run through <see cref="RunControl"/> (the same id
-/// resumes), waits with live progress recorded in the ledger, stops gracefully when asked, and makes sure
+/// A run on this machine: starts the embedded engine, takes the run id's lease for this process (refused with
+/// <see cref="RunLeasedException"/> while another live process holds it; renewed while it runs, released at the end),
+/// starts the run through <see cref="RunControl"/> (the same id resumes), waits with live progress recorded in the
+/// ledger, stops gracefully when asked (or when the lease is lost: <see cref="RunLeaseLostException"/>), and makes sure
 /// <c>&lt;runsDir&gt;/&lt;runId&gt;/</c> holds predictions.csv, index.csv, summary.json and the report, also when
 /// predictions went to Table Storage (whose artifacts also went to the results container).
 /// </summary>
@@ -42,14 +46,33 @@ public static class LocalRun
         await using (engine.ConfigureAwait(false))
         {
             var control = engine.Control;
-            var start = await control.StartAsync(engine.Client, request, cancellationToken).ConfigureAwait(false);
+            var time = engine.Services.GetRequiredService<TimeProvider>();
+            var holder = RunLeaseHolder.ThisProcess(time.GetUtcNow(), RunLeaseKeeper.Duration);
+            var start = await control.StartAsync(engine.Client, request, cancellationToken, holder).ConfigureAwait(false);
             if (start.Outcome == StartOutcome.AlreadyActive)
             {
                 throw new InvalidOperationException($"Run '{request.RunId}' is already {start.ActiveStatus} in this process.");
             }
 
-            var outcome = await control.WaitAsync(engine.Client, request.RunId, request.Output, progress, engine.PollInterval, stopRequested, cancellationToken)
-                .ConfigureAwait(false);
+            if (start.Outcome == StartOutcome.Leased)
+            {
+                throw RunLeasedException.For(request.RunId, start.Holder!);
+            }
+
+            RunOutcome outcome;
+            var keeper = new RunLeaseKeeper(
+                control.Leases(request.Output), request.RunId, holder.Owner, time, engine.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalRun)));
+            await using (keeper.ConfigureAwait(false))
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopRequested, keeper.Lost);
+                outcome = await control.WaitAsync(engine.Client, request.RunId, request.Output, progress, engine.PollInterval, stop.Token, cancellationToken)
+                    .ConfigureAwait(false);
+                if (keeper.Lost.IsCancellationRequested)
+                {
+                    throw RunLeaseLostException.For(request.RunId);
+                }
+            }
+
             if (outcome.RunFolder is not null || outcome.Status != RunStatus.Completed)
             {
                 return outcome;

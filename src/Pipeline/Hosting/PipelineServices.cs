@@ -34,6 +34,7 @@ public static class PipelineServices
         services.AddLogging();
         services.TryAddSingleton(sp => new StorageConnections(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddLandUseCredential();
+        services.TryAddSingleton(StorageRetry.Default);
         services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton(new ScoringOptions());
         services.TryAddSingleton(TimeProvider.System);
@@ -61,6 +62,7 @@ public static class PipelineServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IUploadRuns, TRuns>();
+        services.TryAddSingleton<UploadVersions>();
         services.TryAddSingleton<UploadScorer>();
         services.TryAddSingleton<UploadBatcher>();
         services.TryAddSingleton<UploadedTileHandler>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace LandUse.Pipeline.Ledger;
@@ -10,6 +11,11 @@ namespace LandUse.Pipeline.Ledger;
 public static class RunIds
 {
     public const int MaxLength = 63;
+
+    // Default ids end in (nonce + sequence): distinct within a process for 2^32 ids, and a random 32-bit start per process
+    // keeps two processes that start in the same millisecond apart.
+    private static readonly uint Nonce = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
+    private static int _sequence;
 
     public static bool IsValid(string? runId) =>
         !string.IsNullOrEmpty(runId)
@@ -24,7 +30,11 @@ public static class RunIds
             : throw new ArgumentException(
                 $"Run id '{runId}' is not valid: use 1-{MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit.", nameof(runId));
 
-    /// <summary>A readable default: the source's last name, cleaned, plus a UTC timestamp (e.g. <c>tiles-20250101-120000</c>).</summary>
+    /// <summary>
+    /// A readable default that cannot collide: the source's last name, cleaned, the UTC time to the millisecond and a
+    /// unique suffix (e.g. <c>tiles-20250101-120000-123-9f3a2c1d</c>), so two runs started in the same second (or
+    /// millisecond, in two processes) get different ids.
+    /// </summary>
     public static string Default(string sourceName, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -43,7 +53,8 @@ public static class RunIds
             stem = "run";
         }
 
-        var stamp = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var unique = unchecked(Nonce + (uint)Interlocked.Increment(ref _sequence));
+        var stamp = now.UtcDateTime.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture) + "-" + unique.ToString("x8", CultureInfo.InvariantCulture);
         stem = stem.Length > MaxLength - stamp.Length - 1 ? stem[..(MaxLength - stamp.Length - 1)] : stem;
         return $"{stem}-{stamp}";
     }

@@ -100,7 +100,7 @@ public sealed class TableRunLedger : IRunLedger
         }
     }
 
-    private Task EnsureTableAsync(CancellationToken cancellationToken)
+    internal Task EnsureTableAsync(CancellationToken cancellationToken)
     {
         Task created;
         lock (_gate)

@@ -6,8 +6,9 @@ namespace LandUse.Pipeline.Orchestration;
 
 /// <summary>
 /// Activity retries: storage hiccups and worker restarts are retried with backoff (activities are idempotent); a storage
-/// failure that no retry can fix (<see cref="StorageAccessException"/>) and a model that is missing or corrupt
-/// (<see cref="ModelRegistryException"/>) fail at once with their one-line message.
+/// failure that no retry can fix (<see cref="StorageAccessException"/>), a model that is missing or corrupt
+/// (<see cref="ModelRegistryException"/>), or a run whose lease passed to another holder
+/// (<see cref="Ledger.Leases.RunLeaseLostException"/>) fails at once with its one-line message.
 /// </summary>
 public static class RetryPolicies
 {
@@ -20,13 +21,14 @@ public static class RetryPolicies
         HandleFailure = IsRetriable,
     });
 
-    /// <summary>False for failures caused by a <see cref="StorageAccessException"/> or <see cref="ModelRegistryException"/> anywhere in the chain.</summary>
+    /// <summary>False for failures caused by a <see cref="StorageAccessException"/>, a <see cref="ModelRegistryException"/> or a lost lease anywhere in the chain.</summary>
     public static bool IsRetriable(TaskFailureDetails failure)
     {
         for (var f = failure; f is not null; f = f.InnerFailure)
         {
             if (string.Equals(f.ErrorType, typeof(StorageAccessException).FullName, StringComparison.Ordinal)
-                || string.Equals(f.ErrorType, typeof(ModelRegistryException).FullName, StringComparison.Ordinal))
+                || string.Equals(f.ErrorType, typeof(ModelRegistryException).FullName, StringComparison.Ordinal)
+                || string.Equals(f.ErrorType, typeof(Ledger.Leases.RunLeaseLostException).FullName, StringComparison.Ordinal))
             {
                 return false;
             }

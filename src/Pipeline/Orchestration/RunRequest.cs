@@ -67,6 +67,12 @@ public sealed record RunRequest
     /// <summary>50 pages of 1,000 tiles: a county is two generations, a country a few thousand of about 300 history events each.</summary>
     public const int DefaultPagesPerGeneration = 50;
 
+    /// <summary>
+    /// The owner token of the run-id lease this run was started under (set by <see cref="Runs.RunControl.StartAsync"/>):
+    /// its steps write only while that owner still holds the lease. Null for runs without one (live upload runs).
+    /// </summary>
+    public string? LeaseOwner { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad field.</summary>
     public RunRequest Validate()
     {

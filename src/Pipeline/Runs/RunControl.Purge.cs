@@ -8,7 +8,8 @@ public sealed partial class RunControl
 {
     /// <summary>
     /// Purges the run's orchestration history (its pages included); with <paramref name="withPredictions"/> also its
-    /// prediction rows, page manifests, artifacts and ledger row (a file run's whole folder). Refuses an active run.
+    /// prediction rows, page manifests, artifacts, ledger row and lease (a file run's whole folder). Refuses an active run,
+    /// also one a live <c>landuse run</c> process holds (its status names the holder).
     /// </summary>
     public async Task<RunPurge> PurgeAsync(DurableTaskClient? client, string runId, PredictionTarget target, bool withPredictions, CancellationToken cancellationToken)
     {
@@ -17,6 +18,12 @@ public sealed partial class RunControl
         if (RunInstances.IsActive(instance))
         {
             return new RunPurge(true, instance!.RuntimeStatus.ToString(), 0);
+        }
+
+        var lease = await ledgers.Leases(target).GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (lease is { Kind: Pipeline.Ledger.Leases.RunLeaseKind.Process } && !lease.IsStale(time.GetUtcNow()))
+        {
+            return new RunPurge(true, $"Running (held by {lease.Describe()})", 0);
         }
 
         var ledger = ledgers.Open(target);
@@ -37,6 +44,10 @@ public sealed partial class RunControl
         var deleted = await store.DeleteRunAsync(runId, cancellationToken).ConfigureAwait(false);
         var artifacts = await ArtifactsOf(record, target, runId).DeleteAllAsync(cancellationToken).ConfigureAwait(false);
         var ledgerRow = await ledger.DeleteAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (lease is not null)
+        {
+            await ledgers.Leases(target).ReleaseAsync(runId, lease.Owner, cancellationToken).ConfigureAwait(false);
+        }
         if (store.RunFolder(runId) is { } folder && Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);

@@ -1,4 +1,5 @@
 using LandUse.Pipeline.Ledger;
+using LandUse.Pipeline.Ledger.Leases;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using Microsoft.DurableTask.Client;
@@ -9,7 +10,7 @@ public sealed partial class RunControl
 {
     /// <summary>
     /// Cancels at once: terminates the run and its page sub-orchestrations (rows already written stay) and marks the
-    /// ledger Cancelled. In-flight batches may still land; a restart of the id resumes.
+    /// ledger Cancelled and releases the orchestration's lease. In-flight batches may still land; a restart of the id resumes.
     /// </summary>
     public async Task<RunCancel> CancelAsync(DurableTaskClient client, string runId, PredictionTarget target, string reason, CancellationToken cancellationToken)
     {
@@ -31,6 +32,10 @@ public sealed partial class RunControl
         if (await ledger.GetAsync(runId, cancellationToken).ConfigureAwait(false) is { Status: RunStatus.Running } record)
         {
             await ledger.SaveAsync(record with { Status = RunStatus.Cancelled, Error = reason, FinishedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            if (record.Request is { } request)
+            {
+                await RunWrites.EndAsync(ledgers, request, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         LogCancelled(logger, runId, reason);

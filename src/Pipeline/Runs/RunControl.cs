@@ -1,6 +1,7 @@
 using LandUse.Pipeline.Artifacts;
 using LandUse.Pipeline.Ledger;
 using LandUse.Pipeline.Models;
+using LandUse.Pipeline.Ledger.Leases;
 using LandUse.Pipeline.Orchestration;
 using LandUse.Pipeline.Predictions;
 using LandUse.Pipeline.Stores;
@@ -27,15 +28,17 @@ public sealed partial class RunControl(
     ILogger<RunControl> logger)
 {
     /// <summary>
-    /// Starts a ScoreRun whose instance id is the run id. Refuses an id whose instance is active; clears the history of a
-    /// finished one (its rows stay, so the run resumes); checks that the tiles can be listed and the stores written
-    /// first, so a storage setting that cannot work fails at once with one line instead of inside the run; and pins a
+    /// Starts a ScoreRun whose instance id is the run id. Refuses an id whose instance is active, or whose lease another
+    /// live holder has (a <c>landuse run</c> process elsewhere, an orchestration of another task hub); takes the lease for
+    /// <paramref name="holder"/> (default: this client's orchestration, released when the run ends), taking over a stale
+    /// one; clears the history of a finished id (its rows stay, so the run resumes); checks that the tiles can be listed
+    /// and the stores written first, so a storage setting that cannot work fails at once with one line; and pins a
     /// registry model to the version it names (<c>&lt;name&gt;</c>: its newest), which the orchestration input carries.
     /// </summary>
     /// <exception cref="ArgumentException">The request is invalid; the parameter names the field.</exception>
     /// <exception cref="Scoring.Registry.ModelRegistryException">The registry has no such model (the message names it).</exception>
     /// <exception cref="Connections.StorageAccessException">Storage refused or lacks the container (one line, no retries).</exception>
-    public async Task<RunStart> StartAsync(DurableTaskClient client, RunRequest request, CancellationToken cancellationToken)
+    public async Task<RunStart> StartAsync(DurableTaskClient client, RunRequest request, CancellationToken cancellationToken, RunLeaseHolder? holder = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
@@ -46,17 +49,62 @@ public sealed partial class RunControl(
             return new RunStart(run.RunId, StartOutcome.AlreadyActive, existing!.RuntimeStatus.ToString());
         }
 
-        await PreflightAsync(run, cancellationToken).ConfigureAwait(false);
-        run = await models.PinAsync(run, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        holder ??= RunLeaseHolder.ForOrchestration(client.Name, time.GetUtcNow());
+        var leases = ledgers.Leases(run.Output);
+        var attempt = await leases.TryAcquireAsync(run.RunId, holder, h => IsStaleAsync(client, run.RunId, h, holder, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        if (!attempt.Acquired)
         {
-            await RunInstances.PurgeAsync(client, run.RunId, cancellationToken).ConfigureAwait(false);
+            LogLeased(logger, run.RunId, attempt.Holder!);
+            return new RunStart(run.RunId, StartOutcome.Leased, "Running") { Holder = attempt.Holder };
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            OrchestrationNames.ScoreRun, run, new StartOrchestrationOptions { InstanceId = run.RunId }, cancellationToken).ConfigureAwait(false);
+        if (attempt.Previous is { } stale)
+        {
+            LogTakenOver(logger, run.RunId, stale);
+        }
+
+        run = run with { LeaseOwner = holder.Owner };
+        try
+        {
+            await PreflightAsync(run, cancellationToken).ConfigureAwait(false);
+            run = await models.PinAsync(run, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                await RunInstances.PurgeAsync(client, run.RunId, cancellationToken).ConfigureAwait(false);
+            }
+
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                OrchestrationNames.ScoreRun, run, new StartOrchestrationOptions { InstanceId = run.RunId }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await leases.ReleaseAsync(run.RunId, holder.Owner, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         LogStarted(logger, run.RunId, run.Source.DisplayName, existing is not null);
-        return new RunStart(run.RunId, existing is null ? StartOutcome.Started : StartOutcome.Restarted);
+        return new RunStart(run.RunId, existing is null ? StartOutcome.Started : StartOutcome.Restarted) { Holder = holder, Run = run };
+    }
+
+    /// <summary>
+    /// A holder is stale when its time ran out or its process died on this host; an orchestration holder of this client's
+    /// own task hub also when that hub no longer has the run active (it ended without releasing, or was terminated).
+    /// </summary>
+    private async ValueTask<bool> IsStaleAsync(DurableTaskClient client, string runId, RunLeaseHolder current, RunLeaseHolder candidate, CancellationToken cancellationToken)
+    {
+        if (current.IsStale(time.GetUtcNow()))
+        {
+            return true;
+        }
+
+        if (current.Kind != RunLeaseKind.Orchestration || candidate.Kind != RunLeaseKind.Orchestration || current.TaskHub != candidate.TaskHub)
+        {
+            return false;
+        }
+
+        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        return !RunInstances.IsActive(instance);
     }
 
     /// <summary>Every run the ledger of <paramref name="target"/> knows, in run id order.</summary>
@@ -74,6 +122,9 @@ public sealed partial class RunControl(
     /// <summary>The ledger of a prediction target, for hosts that read or record runs directly.</summary>
     public IRunLedger Ledger(PredictionTarget target) => ledgers.Open(target);
 
+    /// <summary>The run-id leases kept beside that ledger.</summary>
+    public IRunLeases Leases(PredictionTarget target) => ledgers.Leases(target);
+
     private async Task PreflightAsync(RunRequest run, CancellationToken cancellationToken)
     {
         // One listing call reads the source's container (or folder); preparing creates the tables or run folder.
@@ -87,6 +138,12 @@ public sealed partial class RunControl(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started on {Source} (restart: {Restart})")]
     private static partial void LogStarted(ILogger logger, string runId, string source, bool restart);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} not started: held by {Holder}")]
+    private static partial void LogLeased(ILogger logger, string runId, RunLeaseHolder holder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: took over the lease of {Holder}, found stale")]
+    private static partial void LogTakenOver(ILogger logger, string runId, RunLeaseHolder holder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} cancelled: {Reason}")]
     private static partial void LogCancelled(ILogger logger, string runId, string reason);

@@ -15,10 +15,21 @@ public enum StartOutcome
 
     /// <summary>The id is still pending, running or suspended: nothing was started.</summary>
     AlreadyActive,
+
+    /// <summary>Another live process or orchestration holds the id's lease (<see cref="RunStart.Holder"/>): nothing was started.</summary>
+    Leased,
 }
 
-/// <summary>What <see cref="RunControl.StartAsync"/> did; <see cref="ActiveStatus"/> is set when it refused.</summary>
-public sealed record RunStart(string RunId, StartOutcome Outcome, string? ActiveStatus = null);
+/// <summary>
+/// What <see cref="RunControl.StartAsync"/> did; <see cref="ActiveStatus"/> is set when it refused, <see cref="Holder"/>
+/// is the lease's holder (the one that refused it, or the caller's once started), <see cref="Run"/> the request as started.
+/// </summary>
+public sealed record RunStart(string RunId, StartOutcome Outcome, string? ActiveStatus = null)
+{
+    public Ledger.Leases.RunLeaseHolder? Holder { get; init; }
+
+    public Orchestration.RunRequest? Run { get; init; }
+}
 
 /// <summary>
 /// A run as status readers see it: its status (orchestration, else ledger), live progress (orchestration, else the

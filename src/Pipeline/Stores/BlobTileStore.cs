@@ -7,18 +7,21 @@ namespace LandUse.Pipeline.Stores;
 /// <summary>
 /// Tiles in a Blob Storage or ADLS Gen2 container under a prefix. Listing is the service's own paging
 /// (<c>GetBlobsAsync().AsPages(token, size)</c>), so its continuation token is the service's marker.
-/// Refs are blob names relative to the prefix; only images are listed.
+/// Refs are blob names relative to the prefix; only images are listed, each through <see cref="TileEntryRules"/> (a name
+/// with '..', a backslash or an empty segment, or a blob over the size cap, is listed as an error row and never read).
 /// </summary>
 public sealed class BlobTileStore : ITileStore
 {
     private readonly BlobContainerClient _container;
     private readonly string _prefix;
+    private readonly TileEntryRules _rules;
 
-    public BlobTileStore(BlobContainerClient container, string? prefix)
+    public BlobTileStore(BlobContainerClient container, string? prefix, TileEntryRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(container);
         _container = container;
         _prefix = NormalizePrefix(prefix);
+        _rules = rules ?? TileEntryRules.Default;
     }
 
     public string Description => _container.Uri + "/" + _prefix;
@@ -40,7 +43,7 @@ public sealed class BlobTileStore : ITileStore
                 }
 
                 var tileRef = blob.Name[_prefix.Length..];
-                tiles.Add(new TileEntry(tileRef, blob.Properties.ETag?.ToString() ?? "", blob.Properties.ContentLength ?? 0));
+                tiles.Add(_rules.Entry(tileRef, blob.Properties.ETag?.ToString() ?? "", blob.Properties.ContentLength ?? 0));
             }
 
             return new TilePage(tiles, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
@@ -55,8 +58,20 @@ public sealed class BlobTileStore : ITileStore
         var blob = _container.GetBlobClient(_prefix + normalized);
         try
         {
-            var result = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return new TileContent(normalized, result.Value.Content.ToMemory(), result.Value.Details.ETag.ToString());
+            // The size is checked from the response headers before the body is read: a blob may have grown since listing.
+            var result = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var body = result.Value;
+            var length = body.Details.ContentLength;
+            if (_rules.ProblemOfSize(normalized, length) is { } problem)
+            {
+                throw new IOException(problem);
+            }
+
+            var bytes = new byte[length];
+            await body.Content.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+
+            // The version is that of the bytes read (the blob's ETag now), which may be newer than the listing's.
+            return new TileContent(normalized, bytes, body.Details.ETag.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -73,9 +88,10 @@ public sealed class BlobTileStore : ITileStore
             var result = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             using var download = result.Value;
             var length = download.Details.ContentLength;
-            if (length > int.MaxValue)
+            // As in ReadAsync: the size is checked from the headers before the body is read.
+            if (_rules.ProblemOfSize(normalized, length) is { } problem)
             {
-                throw new IOException($"Tile '{normalized}' is {length} bytes, too large to read.");
+                throw new IOException(problem);
             }
 
             var bytes = await Scoring.Imaging.PooledBytes.ReadAsync(download.Content, (int)length, cancellationToken).ConfigureAwait(false);

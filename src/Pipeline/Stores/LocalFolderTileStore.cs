@@ -5,15 +5,17 @@ namespace LandUse.Pipeline.Stores;
 /// <summary>
 /// Tiles in a local folder tree. Listing is one depth-first walk in ordinal order of the refs (<see cref="FolderWalk"/>),
 /// so a page's continuation token is simply the last ref returned: listing streams (one folder's names per depth in
-/// memory), reads each folder once however many pages it spans, and a resumed listing is stable. Symlinks that lead
-/// out of the root are neither listed nor read.
+/// memory), reads each folder once however many pages it spans, and a resumed listing is stable. Each entry goes
+/// through <see cref="LocalEntryRules"/>: a symlink that leads out of the root, a FIFO or device, a bad name or a file
+/// over the cap is listed as a counted error row and never read.
 /// </summary>
 public sealed class LocalFolderTileStore : ITileStore
 {
     private readonly string _root;
     private readonly ParkedWalks _parked = new();
+    private readonly LocalEntryRules _entries;
 
-    public LocalFolderTileStore(string root)
+    public LocalFolderTileStore(string root, TileEntryRules? rules = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         var full = Path.GetFullPath(root);
@@ -23,6 +25,7 @@ public sealed class LocalFolderTileStore : ITileStore
         }
 
         _root = RealPath(full);
+        _entries = new LocalEntryRules(IsUnderRoot, rules ?? TileEntryRules.Default);
     }
 
     public string Description => _root;
@@ -60,13 +63,8 @@ public sealed class LocalFolderTileStore : ITileStore
     {
         var normalized = TileRefs.Normalize(tileRef);
         var path = Resolve(normalized);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException($"Tile '{normalized}' does not exist in '{_root}'.", normalized);
-        }
-
-        var version = VersionOf(info);
+        _entries.CheckReadable(path, normalized);
+        var version = VersionOf(new FileInfo(path));
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         return new TileContent(normalized, bytes, version);
     }
@@ -75,21 +73,23 @@ public sealed class LocalFolderTileStore : ITileStore
     {
         var normalized = TileRefs.Normalize(tileRef);
         var path = Resolve(normalized);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException($"Tile '{normalized}' does not exist in '{_root}'.", normalized);
-        }
-
-        var version = VersionOf(info);
+        _entries.CheckReadable(path, normalized);
+        var version = VersionOf(new FileInfo(path));
         var bytes = await Scoring.Imaging.PooledBytes.ReadFileAsync(path, int.MaxValue, cancellationToken).ConfigureAwait(false);
         return new TileContent(normalized, bytes.Memory, version) { Lease = bytes };
     }
 
     public async Task<byte[]?> TryReadFileAsync(string relativePath, CancellationToken cancellationToken)
     {
-        var path = Resolve(TileRefs.Normalize(relativePath));
-        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        var normalized = TileRefs.Normalize(relativePath);
+        var path = Resolve(normalized);
+        if (FileKinds.Of(path) == FileKind.Missing)
+        {
+            return null;
+        }
+
+        _entries.CheckReadable(path, normalized);
+        return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
     public Uri? TryGetUri(string tileRef) => null;
@@ -124,37 +124,42 @@ public sealed class LocalFolderTileStore : ITileStore
     }
 
     /// <summary>
-    /// The listing's one per-entry decision: a folder to walk, an image to list, or nothing. A symlink is followed only
-    /// when it leads to a file inside the root (in-root folder links could list a tile twice, or loop).
+    /// The walk's one per-entry decision: a folder to walk, an image to list, or nothing. Symlinks go through the entry
+    /// rules: followed only to a file inside the root (in-root folder links could list a tile twice, or loop), listed as
+    /// error rows when they lead out of it or nowhere.
     /// </summary>
     private FolderChild? Classify(string folder, string name, bool isDirectory, bool isLink)
     {
+        var path = Path.Combine(folder, name);
         if (isLink)
         {
-            var target = new FileInfo(Path.Combine(folder, name)).ResolveLinkTarget(returnFinalTarget: true);
-            if (target is null || !target.Exists || !IsUnderRoot(target.FullName) || target is DirectoryInfo)
+            // Links are the rules' business (in-root file links list their target; out-of-root or broken ones are error rows).
+            return _entries.Classify(new FileInfo(path), name).Kind switch
             {
-                return null;
-            }
-
-            isDirectory = false;
+                LocalEntryKind.Folder => new FolderChild(name, IsFolder: true),
+                LocalEntryKind.Tile => new FolderChild(name, IsFolder: false),
+                _ => null,
+            };
         }
 
+        // By name alone (no stat per entry): the tile's own checks run once, in EntryOf.
         return isDirectory ? new FolderChild(name, IsFolder: true)
             : TileRefs.IsImage(name) ? new FolderChild(name, IsFolder: false)
             : null;
     }
 
-    /// <summary>The listed tile for a file the walk reached (its link target's size and time for a link); null when it went away.</summary>
-    private static TileEntry? EntryOf(string path, string tileRef)
+    /// <summary>The listed tile for a file the walk reached, through the entry rules (a problem makes it an error row); null when the rules ignore it.</summary>
+    private TileEntry? EntryOf(string path, string tileRef)
     {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+        var entry = _entries.Classify(new FileInfo(path), tileRef);
+        if (entry.Kind != LocalEntryKind.Tile)
         {
-            info = target;
+            return null;
         }
 
-        return info.Exists ? new TileEntry(tileRef, VersionOf(info), info.Length) : null;
+        return entry.File is { } file
+            ? new TileEntry(tileRef, VersionOf(file), file.Length) { Problem = entry.Problem }
+            : new TileEntry(tileRef, "", 0) { Problem = entry.Problem };
     }
 
     private bool IsUnderRoot(string path)

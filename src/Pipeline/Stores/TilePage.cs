@@ -3,8 +3,15 @@ namespace LandUse.Pipeline.Stores;
 /// <summary>One listing page: tiles in listing order and the token for the next page (null at the end).</summary>
 public sealed record TilePage(IReadOnlyList<TileEntry> Tiles, string? ContinuationToken);
 
-/// <summary>A listed tile: its store-relative ref, its content version and size in bytes.</summary>
-public sealed record TileEntry(string Ref, string Version, long Size);
+/// <summary>
+/// A listed tile: its store-relative ref, its content version and size in bytes, and, for an entry the listing must
+/// not read (a symlink out of the root, a FIFO, a name with '..', a file over the size cap), the problem that makes it
+/// an error row (see <see cref="TileEntryRules"/>).
+/// </summary>
+public sealed record TileEntry(string Ref, string Version, long Size)
+{
+    public string? Problem { get; init; }
+}
 
 /// <summary>
 /// A tile's bytes together with the content version they were read at; <see cref="Lease"/> is the pooled buffer behind

@@ -12,7 +12,9 @@ namespace LandUse.Pipeline.Uploads;
 /// Scores a micro-batch of uploaded tiles into their container's live run with the pipeline's own activities, so
 /// uploads get exactly the rows a batch run would write: StartRun once per process (storage, model version, ledger row),
 /// then the batch as a one-batch page manifest scored by ScoreBatch, which skips tiles whose row already has the same
-/// ETag and model version and turns undecodable tiles into error rows.
+/// ETag and model version and turns undecodable tiles into error rows. After writing, blobs overwritten meanwhile are
+/// scored again under their current ETag (<see cref="UploadVersions"/>), so the newest content's prediction is the one
+/// left, whatever order events arrive in.
 /// </summary>
 /// <remarks>
 /// The manifest lives under a page number drawn once per process; the micro-batcher scores one batch at a time, so the
@@ -23,9 +25,11 @@ public sealed partial class UploadScorer(
     PredictionStoreFactory predictionStores,
     StartRunActivity startRun,
     ScoreBatchActivity scoreBatch,
+    UploadVersions versions,
     TimeProvider time,
     ILogger<UploadScorer> logger)
 {
+    private const int MaxRescores = 3;
     private readonly int _page = Random.Shared.Next(1_000_000, int.MaxValue);
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _modelVersions = new(StringComparer.Ordinal);
 
@@ -53,10 +57,29 @@ public sealed partial class UploadScorer(
         // Two events for one blob in a batch: score it once, with the version seen last.
         var unique = entries.GroupBy(e => e.Ref, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
         var modelVersion = await ModelVersionAsync(run, cancellationToken).ConfigureAwait(false);
+        var counts = await ScoreBatchAsync(run, modelVersion, unique, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<TileEntry> scored = unique;
+        for (var pass = 0; pass < MaxRescores; pass++)
+        {
+            scored = await versions.MovedAsync(run, scored, cancellationToken).ConfigureAwait(false);
+            if (scored.Count == 0)
+            {
+                break;
+            }
+
+            LogOverwritten(logger, run.RunId, scored.Count);
+            await ScoreBatchAsync(run, modelVersion, [.. scored], cancellationToken).ConfigureAwait(false);
+        }
+
+        return counts;
+    }
+
+    private async Task<TileCounts> ScoreBatchAsync(RunRequest run, string modelVersion, TileEntry[] entries, CancellationToken cancellationToken)
+    {
         var store = predictionStores.Open(run.Output);
-        await store.SavePageAsync(run.RunId, _page, unique, unique.Length, cancellationToken).ConfigureAwait(false);
+        await store.SavePageAsync(run.RunId, _page, entries, entries.Length, cancellationToken).ConfigureAwait(false);
         var counts = await scoreBatch.ExecuteAsync(new BatchRequest(run, modelVersion, _page, 0), cancellationToken).ConfigureAwait(false);
-        LogBatch(logger, run.RunId, unique.Length, counts.Scored - counts.Skipped, counts.Failed, counts.Skipped);
+        LogBatch(logger, run.RunId, entries.Length, counts.Scored - counts.Skipped, counts.Failed, counts.Skipped);
         return counts;
     }
 
@@ -76,6 +99,9 @@ public sealed partial class UploadScorer(
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live run {RunId}: {Tiles} uploaded tiles changed while they were scored; scoring their current version")]
+    private static partial void LogOverwritten(ILogger logger, string runId, int tiles);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live run {RunId}: batch of {Tiles} uploaded tiles, {Scored} scored, {Failed} failed, {Skipped} unchanged")]
     private static partial void LogBatch(ILogger logger, string runId, int tiles, long scored, long failed, long skipped);

@@ -20,10 +20,11 @@ public enum UploadOutcome
 
 /// <summary>
 /// Handles one Event Grid blob-created event: reads the blob's current ETag and size, and hands the tile to the
-/// instance's <see cref="UploadBatcher"/>. Undecodable tiles become error rows inside the batch, so an event only fails
-/// (and is retried) when storage or the model is unreachable, never because of the tile's bytes.
+/// instance's <see cref="UploadBatcher"/>. Undecodable tiles, and names or sizes the listing rules refuse
+/// (<see cref="TileEntryRules"/>), become error rows inside the batch, so an event only fails (and is retried) when
+/// storage or the model is unreachable, never because of the tile's name or bytes.
 /// </summary>
-public sealed partial class UploadedTileHandler(UploadBatcher batcher, ILogger<UploadedTileHandler> logger)
+public sealed partial class UploadedTileHandler(UploadBatcher batcher, TileStoreFactory stores, ILogger<UploadedTileHandler> logger)
 {
     public async Task<UploadOutcome> HandleAsync(BlobClient blob, CancellationToken cancellationToken)
     {
@@ -45,7 +46,7 @@ public sealed partial class UploadedTileHandler(UploadBatcher batcher, ILogger<U
             return UploadOutcome.Gone;
         }
 
-        var entry = new TileEntry(blob.Name, properties.ETag.ToString(), properties.ContentLength);
+        var entry = stores.Rules.Entry(blob.Name, properties.ETag.ToString(), properties.ContentLength);
         await batcher.SubmitAsync(new LiveTile(blob.BlobContainerName, entry), cancellationToken).ConfigureAwait(false);
         return UploadOutcome.Batched;
     }

@@ -5,8 +5,9 @@ using SkiaSharp;
 namespace LandUse.Scoring.Imaging;
 
 /// <summary>
-/// The one decoder: PNG or JPEG bytes (RGB, RGBA, grey, palette, 16-bit) to planar float tensor values. Limits are
-/// checked before any pixel is decoded, alpha is dropped without premultiplying, and every failure is a typed result.
+/// The one decoder: PNG or JPEG bytes (RGB, RGBA, grey, palette, 16-bit, CMYK, progressive) to planar float tensor
+/// values. Limits are checked before any pixel is decoded, no decode holds more than <see cref="TileLimits.MaxDecodeBytes"/>
+/// of pixels, alpha is dropped without premultiplying, and every failure is a typed result.
 /// Thread-safe: decoders hold no per-call state.
 /// </summary>
 public sealed class TileDecoder
@@ -108,10 +109,78 @@ public sealed class TileDecoder
             return DecodeResult.Fail(DecodeFailure.WrongSize, tileRef, $"is {width}x{height} px; the model needs {Spec.Width}x{Spec.Height}.");
         }
 
+        return DecodeBounded(tileRef, content, data, codec, destination);
+    }
+
+    /// <summary>
+    /// Decodes within <see cref="TileLimits.MaxDecodeBytes"/>: a JPEG at the smallest scale (1/8 to 1) still at least the
+    /// model's size, an image of at most <see cref="TileLimits.MaxDecodePixels"/> whole, a larger non-interlaced PNG row
+    /// by row into the model's size; a larger image whose decoder needs it whole (interlaced PNG, progressive JPEG) is refused.
+    /// </summary>
+    private DecodeResult DecodeBounded(string tileRef, ReadOnlySpan<byte> content, SKData data, SKCodec codec, Span<float> destination)
+    {
+        var png = codec.EncodedFormat == SKEncodedImageFormat.Png;
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if ((long)width * height > TileLimits.MaxDecodePixels)
+        {
+            // Interlaced PNGs and progressive JPEGs are held whole by their decoders (libjpeg's coefficients), at any scale.
+            var header = ImageHeader.Read(content, png);
+            if (header.NeedsWholeImage)
+            {
+                return TooManyPixels(tileRef, $"is {header.Layout} of {width}x{height} px; its decoder needs the whole image in memory");
+            }
+
+            if (png)
+            {
+                return DecodeStreamed(tileRef, data, destination);
+            }
+        }
+
+        var size = png ? codec.Info.Size : JpegScale(codec);
+        return (long)size.Width * size.Height > TileLimits.MaxDecodePixels
+            ? TooManyPixels(tileRef, $"is {width}x{height} px and cannot be decoded smaller than {size.Width}x{size.Height}")
+            : DecodeWhole(tileRef, codec, size, destination);
+    }
+
+    private static DecodeResult TooManyPixels(string tileRef, string what) =>
+        DecodeResult.Fail(DecodeFailure.Oversize, tileRef, $"{what}, more than the {Number(TileLimits.MaxDecodePixels)}-pixel decode limit.");
+
+    /// <summary>A non-interlaced PNG over the pixel cap, streamed row by row into the model's size (see <see cref="PngDownsampler"/>).</summary>
+    private DecodeResult DecodeStreamed(string tileRef, SKData data, Span<float> destination)
+    {
+        var rgba = new byte[Spec.Width * Spec.Height * 4];
+        using var stream = data.AsStream(streamDisposesData: false);
+        var (failure, problem) = PngDownsampler.Decode(stream, Spec.Width, Spec.Height, rgba);
+        if (failure != DecodeFailure.None)
+        {
+            return DecodeResult.Fail(failure, tileRef, problem!);
+        }
+
+        WritePlanes(rgba, Spec.Width * 4, destination);
+        return DecodeResult.Ok(true);
+    }
+
+    /// <summary>The smallest size (1/8 steps) libjpeg can decode the JPEG at that still covers the model input.</summary>
+    private SKSizeI JpegScale(SKCodec codec)
+    {
+        for (var eighths = 1; eighths < 8; eighths++)
+        {
+            var size = codec.GetScaledDimensions(eighths / 8f);
+            if (size.Width >= Spec.Width && size.Height >= Spec.Height)
+            {
+                return size;
+            }
+        }
+
+        return codec.Info.Size;
+    }
+
+    private DecodeResult DecodeWhole(string tileRef, SKCodec codec, SKSizeI size, Span<float> destination)
+    {
         // Unpremultiplied RGBA and no colour space: the file's own byte values, alpha kept apart from colour.
-        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        var result = codec.GetPixels(info, bitmap.GetPixels());
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var pixels = PixelBuffer.Rent(info.BytesSize);
+        var result = codec.GetPixels(info, pixels.Address);
         if (result == SKCodecResult.IncompleteInput)
         {
             return DecodeResult.Fail(DecodeFailure.Truncated, tileRef, "is truncated: the image data ends early.");
@@ -122,38 +191,41 @@ public sealed class TileDecoder
             return DecodeResult.Fail(DecodeFailure.Corrupt, tileRef, $"could not be decoded ({result}).");
         }
 
-        DropAlpha(bitmap);
-        if (!resized)
+        DropAlpha(pixels.Span);
+        var resized = codec.Info.Width != Spec.Width || codec.Info.Height != Spec.Height;
+        if (size.Width == Spec.Width && size.Height == Spec.Height)
         {
-            WritePlanes(bitmap, destination);
-            return DecodeResult.Ok(false);
+            WritePlanes(pixels.Span, info.RowBytes, destination);
+            return DecodeResult.Ok(resized);
         }
 
-        using var scaled = bitmap.Resize(new SKImageInfo(Spec.Width, Spec.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul), Sampling);
-        if (scaled is null)
+        var target = new SKImageInfo(Spec.Width, Spec.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var scaled = PixelBuffer.Rent(target.BytesSize);
+        using (var from = new SKPixmap(info, pixels.Address, info.RowBytes))
+        using (var to = new SKPixmap(target, scaled.Address, target.RowBytes))
         {
-            return DecodeResult.Fail(DecodeFailure.Corrupt, tileRef, $"could not be resized from {width}x{height}.");
+            if (!from.ScalePixels(to, Sampling))
+            {
+                return DecodeResult.Fail(DecodeFailure.Corrupt, tileRef, $"could not be resized from {size.Width}x{size.Height}.");
+            }
         }
 
-        WritePlanes(scaled, destination);
+        WritePlanes(scaled.Span, target.RowBytes, destination);
         return DecodeResult.Ok(true);
     }
 
     /// <summary>Alpha is not part of the image for scoring: make every pixel opaque so resampling never darkens colour.</summary>
-    private static void DropAlpha(SKBitmap bitmap)
+    private static void DropAlpha(Span<byte> pixels)
     {
-        var pixels = bitmap.GetPixelSpan();
         for (var i = 3; i < pixels.Length; i += 4)
         {
             pixels[i] = 255;
         }
     }
 
-    private void WritePlanes(SKBitmap bitmap, Span<float> destination)
+    private void WritePlanes(ReadOnlySpan<byte> pixels, int rowBytes, Span<float> destination)
     {
-        ReadOnlySpan<byte> pixels = bitmap.GetPixelSpan();
         var area = Spec.Width * Spec.Height;
-        var rowBytes = bitmap.RowBytes;
         var (rPlane, bPlane) = Spec.Bgr ? (2, 0) : (0, 2);
         var red = destination.Slice(rPlane * area, area);
         var green = destination.Slice(area, area);

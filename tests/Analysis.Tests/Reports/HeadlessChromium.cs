@@ -26,6 +26,16 @@ internal static class HeadlessChromium
     /// <summary>Renders <paramref name="html"/> to <paramref name="screenshot"/>; returns Chromium's stderr (console messages included).</summary>
     public static async Task<string> ScreenshotAsync(string html, string screenshot, CancellationToken cancellationToken)
     {
+        var (output, log) = await RunAsync(html, [$"--screenshot={screenshot}", "--window-size=1200,2000"], cancellationToken);
+        return log + output;
+    }
+
+    /// <summary>Loads <paramref name="html"/> and returns the DOM as the browser built it (serialized after parsing).</summary>
+    public static async Task<(string Dom, string Log)> DumpDomAsync(string html, CancellationToken cancellationToken) =>
+        await RunAsync(html, ["--dump-dom"], cancellationToken);
+
+    private static async Task<(string Output, string Log)> RunAsync(string html, string[] mode, CancellationToken cancellationToken)
+    {
         var profile = Path.Combine(Path.GetTempPath(), "landuse-chromium-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(profile);
         var start = new ProcessStartInfo(Locate())
@@ -38,9 +48,8 @@ internal static class HeadlessChromium
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
-            "--enable-logging=stderr", "--v=0", $"--user-data-dir={profile}", $"--screenshot={screenshot}", "--window-size=1200,2000",
-            new Uri(Path.GetFullPath(html)).AbsoluteUri,
-        })
+            "--enable-logging=stderr", "--v=0", $"--user-data-dir={profile}",
+        }.Concat(mode).Append(new Uri(Path.GetFullPath(html)).AbsoluteUri))
         {
             start.ArgumentList.Add(arg);
         }
@@ -62,9 +71,9 @@ internal static class HeadlessChromium
                 throw new TimeoutException("Headless Chromium did not finish within 90 s.");
             }
 
-            var log = await stderr + await stdout;
-            Assert.True(process.ExitCode == 0, $"Chromium exited with {process.ExitCode}:\n{log}");
-            return log;
+            var (output, log) = (await stdout, await stderr);
+            Assert.True(process.ExitCode == 0, $"Chromium exited with {process.ExitCode}:\n{log}{output}");
+            return (output, log);
         }
         finally
         {

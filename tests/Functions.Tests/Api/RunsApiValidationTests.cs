@@ -21,6 +21,20 @@ public sealed class RunsApiValidationTests(FunctionsAppFixture app)
     [InlineData("""{"maxParallelBatches":-1}""", "maxParallelBatches")]
     [InlineData("""{"container":"Bad_Container"}""", "container")]
     [InlineData("""{"prefix":"../elsewhere"}""", "prefix")]
+    [InlineData("""{"runId":"-leading-hyphen"}""", "runId")]
+    [InlineData("""{"runId":"a/b"}""", "runId")]
+    [InlineData("""{"runId":"0123456789012345678901234567890123456789012345678901234567890123"}""", "runId")]
+    [InlineData("""{"container":"ab"}""", "container")]
+    [InlineData("""{"container":"a--b"}""", "container")]
+    [InlineData("""{"prefix":"/absolute"}""", "prefix")]
+    [InlineData("""{"prefix":"a\\b"}""", "prefix")]
+    [InlineData("""{"prefix":"a//b"}""", "prefix")]
+    [InlineData("""{"prefix":"a/./b"}""", "prefix")]
+    [InlineData("""{"prefix":"a/../../b"}""", "prefix")]
+    [InlineData("""{"prefix":"a\u0000b"}""", "prefix")]
+    [InlineData("""{"batchSize":4097}""", "batchSize")]
+    [InlineData("""{"pageSize":0}""", "pageSize")]
+    [InlineData("""{"maxParallelBatches":257}""", "maxParallelBatches")]
     [InlineData("""{"truth":"Sometimes"}""", "truth")]
     [InlineData("""{"colour":"red"}""", "colour")]
     [InlineData("""{"model":"a/b/c"}""", "model")]
@@ -36,6 +50,24 @@ public sealed class RunsApiValidationTests(FunctionsAppFixture app)
         Assert.True(reply.Body.GetProperty("errors").TryGetProperty(field, out _), $"errors lacks '{field}': {reply.Body}");
         Assert.Contains(field, reply.Text("title"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_prefix_longer_than_a_blob_name_is_a_400_naming_the_prefix()
+    {
+        var json = $$"""{"prefix":"{{new string('a', 1025)}}"}""";
+        var result = await Api.StartAsync(HttpExchange.Request("POST", "/api/runs", json), app.Engine.Client, TestContext.Current.CancellationToken);
+        var reply = await HttpExchange.ExecuteAsync(result);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal("prefix", reply.Text("field"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2016/")]
+    [InlineData("2016/naip/")]
+    [InlineData("a..b/c")]
+    public void Clean_prefixes_pass(string prefix) => Assert.Null(Configuration.BlobPrefixes.Problem(prefix));
 
     [Fact]
     public async Task An_invalid_run_id_in_the_route_is_a_400_and_an_unknown_one_a_404()

@@ -12,6 +12,8 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app)
 {
     private UploadedTileHandler Handler => app.Services.GetRequiredService<UploadedTileHandler>();
 
+    private UploadBatcher Batcher => app.Services.GetRequiredService<UploadBatcher>();
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -38,6 +40,26 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app)
         var updated = Assert.Single(await RowsAsync("upl-twice"));
         Assert.NotEqual(etag, updated.SourceVersion);
         Assert.True(updated.ScoredAt >= firstScoredAt);
+    }
+
+    [Fact]
+    public async Task An_older_etag_delivered_after_a_newer_one_leaves_the_newest_contents_prediction()
+    {
+        var blob = await UploadAsync("upl-order", "r3_c4.png", SyntheticTiles.Png(LandCover.Forest, 2));
+        var older = (await blob.GetPropertiesAsync(cancellationToken: Ct)).Value;
+        await blob.UploadAsync(new BinaryData(SyntheticTiles.Png(LandCover.Developed, 3)), overwrite: true, Ct);
+        var newer = (await blob.GetPropertiesAsync(cancellationToken: Ct)).Value.ETag.ToString();
+
+        // The newer event first, scored and written; then the older one, as a host that read the blob's properties
+        // before the overwrite hands it on (its batch reads the newer bytes but would label them with the older ETag).
+        await Handler.HandleAsync(blob, Ct);
+        var newest = Assert.Single(await RowsAsync("upl-order"));
+        await Batcher.SubmitAsync(new LiveTile("upl-order", new Pipeline.Stores.TileEntry("r3_c4.png", older.ETag.ToString(), older.ContentLength)), Ct);
+
+        var row = Assert.Single(await RowsAsync("upl-order"));
+        Assert.Equal(newer, row.SourceVersion);
+        Assert.Equal(newest.Label, row.Label);
+        Assert.Equal(newest.Probabilities, row.Probabilities);
     }
 
     [Fact]

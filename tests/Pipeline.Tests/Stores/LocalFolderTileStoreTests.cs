@@ -68,7 +68,7 @@ public sealed class LocalFolderTileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_symlink_out_of_the_root_is_neither_listed_nor_read()
+    public async Task A_symlink_out_of_the_root_is_listed_as_a_counted_problem_and_never_read()
     {
         using var outside = new TempFolder();
         using var folder = new TempFolder();
@@ -81,7 +81,10 @@ public sealed class LocalFolderTileStoreTests : IDisposable
 
         var page = await store.ListPageAsync(null, 100, ct);
 
-        Assert.Equal(["inside.png"], page.Tiles.Select(t => t.Ref).ToArray());
+        Assert.Equal(["inside.png", "leak.png", "linked"], page.Tiles.Select(t => t.Ref).ToArray());
+        Assert.Null(page.Tiles[0].Problem);
+        Assert.StartsWith("SymlinkOutsideRoot: tile 'leak.png' is a symlink that leads outside the tile folder", page.Tiles[1].Problem, StringComparison.Ordinal);
+        Assert.StartsWith("SymlinkOutsideRoot: tile 'linked' is a symlink to a folder outside", page.Tiles[2].Problem, StringComparison.Ordinal);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => store.ReadAsync("leak.png", ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => store.ReadAsync("linked/secret.png", ct));
         await Assert.ThrowsAsync<ArgumentException>(() => store.ReadAsync("../" + Path.GetFileName(outside.Path) + "/secret.png", ct));

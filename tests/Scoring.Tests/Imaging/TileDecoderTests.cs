@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using LandUse.Scoring.Imaging;
 using LandUse.Scoring.Tests.Support;
+using LandUse.TestSupport;
 using SkiaSharp;
 
 namespace LandUse.Scoring.Tests.Imaging;
