@@ -67,7 +67,7 @@ public sealed class TransientFaultTests(ModelFixture model, TileSetFixture tiles
         // resume can see: the version).
         var manifestPath = Path.Combine(bundle, ModelBundle.ManifestFileName);
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath, Ct))!;
-        manifest["version"] = model.ModelVersion + "-retrained";
+        manifest["version"] = manifest["version"]!.GetValue<string>() + "-retrained"; // runs record <name>/<version>
         await File.WriteAllTextAsync(manifestPath, manifest.ToJsonString(), Ct);
 
         var second = await LocalRun.ExecuteAsync(request, _work.Combine("runs"), new StorageConnections(), null, null, Ct);

@@ -134,7 +134,7 @@ public sealed class LocalFolderTileStore : ITileStore
         if (isLink)
         {
             // Links are the rules' business (in-root file links list their target; out-of-root or broken ones are error rows).
-            return _entries.Classify(new FileInfo(path), name).Kind switch
+            return _entries.Classify(InfoOf(path), name).Kind switch
             {
                 LocalEntryKind.Folder => new FolderChild(name, IsFolder: true),
                 LocalEntryKind.Tile => new FolderChild(name, IsFolder: false),
@@ -151,7 +151,7 @@ public sealed class LocalFolderTileStore : ITileStore
     /// <summary>The listed tile for a file the walk reached, through the entry rules (a problem makes it an error row); null when the rules ignore it.</summary>
     private TileEntry? EntryOf(string path, string tileRef)
     {
-        var entry = _entries.Classify(new FileInfo(path), tileRef);
+        var entry = _entries.Classify(InfoOf(path), tileRef);
         if (entry.Kind != LocalEntryKind.Tile)
         {
             return null;
@@ -161,6 +161,9 @@ public sealed class LocalFolderTileStore : ITileStore
             ? new TileEntry(tileRef, VersionOf(file), file.Length) { Problem = entry.Problem }
             : new TileEntry(tileRef, "", 0) { Problem = entry.Problem };
     }
+
+    /// <summary>A directory's info when the path is one (or links to one), else a file's: what the entry rules expect.</summary>
+    private static FileSystemInfo InfoOf(string path) => Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
 
     private bool IsUnderRoot(string path)
     {
