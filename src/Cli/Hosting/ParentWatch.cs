@@ -39,6 +39,10 @@ internal static partial class ParentWatch
         DateTimeOffset? started = long.TryParse(Environment.GetEnvironmentVariable(StartVariable), CultureInfo.InvariantCulture, out var ticks)
             ? new DateTimeOffset(ticks, TimeSpan.Zero)
             : null;
+
+        // Only this process watches that parent: processes it starts (bench's working-set probe) are not its children.
+        Environment.SetEnvironmentVariable(PidVariable, null);
+        Environment.SetEnvironmentVariable(StartVariable, null);
         var thread = new Thread(() => Watch(parent, started, log)) { IsBackground = true, Name = "landuse parent watch" };
         thread.Start();
     }
