@@ -61,14 +61,17 @@ public sealed class ScoreBatchActivity(
         if (toScore.Count > 0)
         {
             await ScoreAsync(input, tiles, toScore, rows, cancellationToken).ConfigureAwait(false);
-            if (!await RunWrites.MayWriteAsync(ledgers, run, cancellationToken).ConfigureAwait(false))
-            {
-                PipelineLog.BatchDropped(log, run.RunId, input.Page, input.Batch);
-                return TileCounts.FromRows(rows!, skipped);
-            }
-
-            await store.WriteBatchAsync(run.RunId, input.Page, input.Batch, rows!, cancellationToken).ConfigureAwait(false);
         }
+
+        if (!await RunWrites.MayWriteAsync(ledgers, run, cancellationToken).ConfigureAwait(false))
+        {
+            PipelineLog.BatchDropped(log, run.RunId, input.Page, input.Batch);
+            return TileCounts.FromRows(rows!, skipped);
+        }
+
+        // Reused rows are written again as well (no model call): that makes them this attempt's rows, so an export of a
+        // Table-backed run leaves out rows of tiles only an earlier attempt listed (see TablePredictionStore.ReadRunAsync).
+        await store.WriteBatchAsync(run.RunId, input.Page, input.Batch, rows!, cancellationToken).ConfigureAwait(false);
 
         var partial = TileCounts.FromRows(rows!, skipped);
         PipelineLog.BatchScored(log, run.RunId, input.Page, input.Batch, partial.Scored, partial.Failed, skipped);

@@ -135,16 +135,42 @@ public sealed class TablePredictionStore : IPredictionStore
                     .ToArray()))
             .ToArray();
 
+    /// <summary>
+    /// The rows of the run's latest attempt only. An attempt writes every row of its tiles again (reused ones included)
+    /// after it stored its first page manifest, so rows the service last wrote before that manifest belong to tiles an
+    /// earlier attempt listed and this one did not (deleted from the source since): they stay in the table (a later
+    /// attempt may list them again) but are not exported. Both times are the table service's own.
+    /// </summary>
     public async IAsyncEnumerable<PredictionRow> ReadRunAsync(string runId, int pages, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var since = await AttemptStartAsync(runId, cancellationToken).ConfigureAwait(false);
         for (var shard = 0; shard < ShardKey.Count; shard++)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ShardKey.PartitionKey(runId, shard)}");
+            var partition = ShardKey.PartitionKey(runId, shard);
+            var filter = since is { } start
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Timestamp ge {start}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
             await foreach (var entity in Predictions.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 yield return PredictionEntity.FromEntity(entity);
             }
         }
+    }
+
+    /// <summary>When the service stored the run's page-0 manifest (the latest attempt's start); null for a run without pages (live runs).</summary>
+    private async Task<DateTimeOffset?> AttemptStartAsync(string runId, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? first = null;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PagePartition(runId, 0)}");
+        await foreach (var entity in Pages.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Timestamp"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.Timestamp is { } written && (first is null || written < first))
+            {
+                first = written;
+            }
+        }
+
+        return first;
     }
 
     public async Task<DeletedRows> DeleteRunAsync(string runId, CancellationToken cancellationToken)
