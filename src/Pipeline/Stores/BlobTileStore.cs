@@ -52,13 +52,21 @@ public sealed class BlobTileStore : ITileStore
         return new TilePage([], null);
     }
 
-    public async Task<TileContent> ReadAsync(string tileRef, CancellationToken cancellationToken)
+    public Task<TileContent> ReadAsync(string tileRef, CancellationToken cancellationToken) => ReadCheckedAsync(tileRef, pooled: false, cancellationToken);
+
+    public Task<TileContent> ReadPooledAsync(string tileRef, CancellationToken cancellationToken) => ReadCheckedAsync(tileRef, pooled: true, cancellationToken);
+
+    /// <summary>
+    /// Reads one tile into an array of its own or a pooled buffer. The size is checked from the response headers before
+    /// the body is read (a blob may have grown since listing); the version is that of the bytes read (the blob's ETag
+    /// now), which may be newer than the listing's.
+    /// </summary>
+    private async Task<TileContent> ReadCheckedAsync(string tileRef, bool pooled, CancellationToken cancellationToken)
     {
         var normalized = TileRefs.Normalize(tileRef);
         var blob = _container.GetBlobClient(_prefix + normalized);
         try
         {
-            // The size is checked from the response headers before the body is read: a blob may have grown since listing.
             var result = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             using var body = result.Value;
             var length = body.Details.ContentLength;
@@ -67,35 +75,16 @@ public sealed class BlobTileStore : ITileStore
                 throw new IOException(problem);
             }
 
-            var bytes = new byte[length];
-            await body.Content.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-
-            // The version is that of the bytes read (the blob's ETag now), which may be newer than the listing's.
-            return new TileContent(normalized, bytes, body.Details.ETag.ToString());
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            throw new FileNotFoundException($"Tile '{normalized}' does not exist in {Description}.", normalized, e);
-        }
-    }
-
-    public async Task<TileContent> ReadPooledAsync(string tileRef, CancellationToken cancellationToken)
-    {
-        var normalized = TileRefs.Normalize(tileRef);
-        var blob = _container.GetBlobClient(_prefix + normalized);
-        try
-        {
-            var result = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            using var download = result.Value;
-            var length = download.Details.ContentLength;
-            // As in ReadAsync: the size is checked from the headers before the body is read.
-            if (_rules.ProblemOfSize(normalized, length) is { } problem)
+            var version = body.Details.ETag.ToString();
+            if (pooled)
             {
-                throw new IOException(problem);
+                var lease = await Scoring.Imaging.PooledBytes.ReadAsync(body.Content, (int)length, cancellationToken).ConfigureAwait(false);
+                return new TileContent(normalized, lease.Memory, version) { Lease = lease };
             }
 
-            var bytes = await Scoring.Imaging.PooledBytes.ReadAsync(download.Content, (int)length, cancellationToken).ConfigureAwait(false);
-            return new TileContent(normalized, bytes.Memory, download.Details.ETag.ToString()) { Lease = bytes };
+            var bytes = new byte[length];
+            await body.Content.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return new TileContent(normalized, bytes, version);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
