@@ -80,9 +80,9 @@ public sealed class ModelBundle
         Onnx.ModelProto model;
         try
         {
-            model = OnnxFile.Read(modelPath);
+            model = OnnxFile.ReadOutline(modelPath);
         }
-        catch (InvalidProtocolBufferException ex)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidDataException)
         {
             throw ModelBundleException.For(folder, $"{ModelFileName} is not a readable ONNX model ({ex.Message}).", ex);
         }
