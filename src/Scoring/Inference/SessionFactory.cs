@@ -9,7 +9,7 @@ namespace LandUse.Scoring.Inference;
 /// Opens ONNX Runtime sessions the one way this project wants: all graph optimizations, intra-op threads from the
 /// real core count, CPU arena off unless asked, and CUDA when requested and proven to run there (see
 /// <see cref="CudaSessions"/>), with a fallback to CPU that says why;
-/// the memory the graph optimizer freed goes back to the system at once (<see cref="NativeHeap"/>).
+/// the memory the graph optimizer freed goes back to the system at once, and large tensors as they are freed (<see cref="NativeHeap"/>).
 /// </summary>
 internal static class SessionFactory
 {
@@ -27,6 +27,7 @@ internal static class SessionFactory
     public static OpenedSession OpenReporting(string? modelPath, byte[]? modelBytes, string modelLabel, ScoringOptions options, int batchSize, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        NativeHeap.ReleaseLargeBlocksOnFree();
         var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : MachineCores.Count;
         string? fallback = null;
         if (options.Provider == ExecutionProvider.Cuda)
