@@ -15,10 +15,11 @@ internal sealed class BenchTiles : IDisposable
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "landuse-bench-" + Guid.NewGuid().ToString("N")[..10]);
 
-    public BenchTiles()
+    /// <param name="samples">False for a no-op run alone: it reads tiny files only, so no PNG is rendered.</param>
+    public BenchTiles(bool samples = true)
     {
         Directory.CreateDirectory(_root);
-        Samples = [.. Enumerable.Range(0, Distinct).AsParallel().AsOrdered()
+        Samples = !samples ? [] : [.. Enumerable.Range(0, Distinct).AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Scoring.Hosting.MachineCores.Count)
             .Select(i => TileGenerator.RenderPng((TileClass)(i % 6), TileGenerator.TileSeed(16, (TileClass)(i % 6), i)))];
     }

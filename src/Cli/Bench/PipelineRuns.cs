@@ -20,7 +20,7 @@ namespace LandUse.Cli.Bench;
 internal static class PipelineRuns
 {
     /// <summary>How one run went.</summary>
-    public sealed record Timing(long Tiles, double Seconds, double ModelLoadSeconds, int Pages, long PeakWorkingSetMb, bool PeakIsOwn)
+    public sealed record Timing(long Tiles, double Seconds, double ModelLoadSeconds, int Pages, int Generations, long PeakWorkingSetMb, bool PeakIsOwn)
     {
         public double TilesPerSecond => Tiles / Seconds;
 
@@ -67,7 +67,10 @@ internal static class PipelineRuns
                     $"Benchmark run {runId} did not complete as expected: {outcome.Status}, {outcome.Listed} listed, {outcome.Scored} scored, {outcome.Failed} failed of {expected}.");
             }
 
-            return new Timing(expected, watch.Elapsed.TotalSeconds, load.Elapsed.TotalSeconds, outcome.Pages, PeakMemory.PeakMb(), ownPeak);
+            // ScoreRun's custom status counts the generations it continued as new from (0 for the first).
+            var instance = await engine.Client.GetInstanceAsync(runId, getInputsAndOutputs: true, ct).ConfigureAwait(false);
+            var generations = (instance?.ReadCustomStatusAs<RunProgress>()?.Generation ?? 0) + 1;
+            return new Timing(expected, watch.Elapsed.TotalSeconds, load.Elapsed.TotalSeconds, outcome.Pages, generations, PeakMemory.PeakMb(), ownPeak);
         }
     }
 }

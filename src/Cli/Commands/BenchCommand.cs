@@ -14,7 +14,7 @@ namespace LandUse.Cli.Commands;
 /// on this machine, every figure in one process (<see cref="PipelineBench"/>), as a Markdown table or one JSON object.
 /// With `--batch-sizes 32 64 128`: the model alone at those batch sizes (on CUDA with --model also the GPU worker's
 /// path). With `--compare B2 [--rounds N]`: two bundles (INT8 against its FP32 parent) in alternating rounds in one
-/// process, and the peak working set of each in a process of its own. Every figure names the provider that ran;
+/// process, and the peak working set of each in a process of its own. With `--noop-tiles N`: a no-op run of N tiles alone. Every figure names the provider that ran;
 /// `--provider Cuda` where CUDA cannot run measures nothing and says why (exit 3).
 /// </summary>
 internal static class BenchCommand
@@ -36,6 +36,7 @@ internal static class BenchCommand
         var model = new Option<string?>("--model") { Description = "Model bundle to measure (default: the ResNet18 feature graph, FP32)." };
         var compare = new Option<string?>("--compare") { Description = "A second bundle (e.g. the FP32 parent of an INT8 --model): both timed in alternating rounds, ratio --model / --compare." };
         var rounds = new Option<int>("--rounds") { Description = "Alternating rounds per batch size with --compare.", DefaultValueFactory = _ => 6 };
+        var noOpTiles = new Option<int?>("--noop-tiles") { Description = "Only a no-op run of this many tiny files (no model): cost per tile, peak working set, pages and generations at scale (docs/SCALING.md)." };
         var workingSet = new Option<bool>("--working-set-probe") { Description = "Score with --model only and print its peak working set (used by --compare).", Hidden = true };
         batches.Validators.Add(result =>
         {
@@ -51,6 +52,13 @@ internal static class BenchCommand
                 result.AddError("--seconds must be at least 1.");
             }
         });
+        noOpTiles.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 100_000_000)
+            {
+                result.AddError("--noop-tiles must be between 1 and 100,000,000.");
+            }
+        });
         rounds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
@@ -61,7 +69,7 @@ internal static class BenchCommand
 
         var command = new Command("bench", "Measure the pipeline against the model in one process: raw model by batch, decode, a real run, orchestration per tile, memory, table rows.")
         {
-            quick, json, batches, seconds, provider, model, compare, rounds, workingSet,
+            quick, json, batches, seconds, provider, model, compare, rounds, noOpTiles, workingSet,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -91,6 +99,14 @@ internal static class BenchCommand
                 {
                     var mb = WorkingSetProbe.ScoreAndMeasure(bundle!, tile, sizes.Max(), ep);
                     await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{WorkingSetLine} {mb}")).ConfigureAwait(false);
+                    return 0;
+                }
+
+                if (parse.GetValue(noOpTiles) is { } count)
+                {
+                    var modelFolder = bundle?.Folder ?? await DemoBundleLocator.EnsureAsync(stderr, ct).ConfigureAwait(false);
+                    var scale = await NoOpScale.RunAsync(count, modelFolder, stderr, ct).ConfigureAwait(false);
+                    await stdout.WriteLineAsync(parse.GetValue(json) ? scale.ToJson() : scale.ToLine()).ConfigureAwait(false);
                     return 0;
                 }
 
