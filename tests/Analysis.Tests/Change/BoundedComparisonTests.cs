@@ -4,7 +4,12 @@ using LandUse.Scoring.Labels;
 
 namespace LandUse.Analysis.Tests.Change;
 
-/// <summary>A comparison reads each run a few times and keeps grid cells and candidates, never a record per tile.</summary>
+/// <summary>
+/// A comparison reads each run a few times and keeps grid cells and candidates, never a record per tile. It runs alone:
+/// the heap it samples is the whole process's, so tests allocating beside it would count against it.
+/// </summary>
+[Collection(nameof(BoundedComparisonTests))]
+[CollectionDefinition(nameof(BoundedComparisonTests), DisableParallelization = true)]
 public sealed class BoundedComparisonTests
 {
     private const int Side = 448;
@@ -23,7 +28,7 @@ public sealed class BoundedComparisonTests
         Assert.Equal((3, 3), (a.Reads, b.Reads));
         var peak = Math.Max(a.Peak, b.Peak) - baseline;
         Assert.True(oneRunBytes > 20_000_000, $"one run held whole takes {oneRunBytes:N0} bytes");
-        Assert.True(peak < oneRunBytes / 5, $"peak growth while comparing {peak:N0} bytes; one run held whole takes {oneRunBytes:N0}");
+        Assert.True(peak < oneRunBytes / 20, $"peak growth while comparing {peak:N0} bytes; one run held whole takes {oneRunBytes:N0}");
     }
 
     /// <summary>What holding one run whole costs: the same generated rows in a list.</summary>
