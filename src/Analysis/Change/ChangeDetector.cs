@@ -1,145 +1,173 @@
 using LandUse.Analysis.Grids;
-using LandUse.Analysis.Metrics;
 using LandUse.Analysis.Runs;
-using LandUse.Analysis.Summaries;
 using LandUse.Scoring.Labels;
 
 namespace LandUse.Analysis.Change;
 
 /// <summary>
-/// Finds where land use changed between two runs over the same area, joined by tile id: the study's
-/// "Undeveloped in 2011, Developed in 2016" candidates, for any pair of groups, optionally after 3×3 smoothing.
+/// Finds where land use changed between two runs over the same area: the study's "Undeveloped in 2011, Developed in 2016"
+/// candidates, for any pair of groups, optionally after 3×3 smoothing. Tiles are joined on grid cell, each run streamed a
+/// few times (<see cref="DetectAsync"/>): a pass for the box of positions, a pass laying each run on a byte-per-cell grid
+/// (with its label grid), then the join from the grids, and a last pass over A then B that builds only the candidates.
+/// Memory is a few bytes per grid cell (at most <see cref="TileLayout.MaxCells"/>) plus the candidates, never a record per
+/// tile. Tiles without a position (no index row/col, no <c>r&lt;row&gt;_c&lt;col&gt;</c> id) cannot go on the grid: they are joined
+/// by id from a dictionary of a path and two groups each, so they cost memory in their own number (small labelled sets).
 /// </summary>
 public static class ChangeDetector
 {
+    /// <summary>Tiles held in memory (tests, small runs): the same detection over a stream of the lists.</summary>
     public static ChangeResult Detect(string runA, IReadOnlyList<TileResult> a, string runB, IReadOnlyList<TileResult> b, ChangeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+
+        // In-memory rows complete synchronously, so this never blocks on I/O.
+        return DetectAsync(runA, TileRows.Of(a), runB, TileRows.Of(b), options, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Compares two runs read as streams; a duplicate tile (one id twice, or two tiles on one cell) is an <see cref="InvalidDataException"/>.</summary>
+    public static async Task<ChangeResult> DetectAsync(
+        string runA, TileRows a, string runB, TileRows b, ChangeOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         options ??= ChangeOptions.Default;
-        var byIdA = ById(runA, a);
-        var byIdB = ById(runB, b);
+        var sideA = new ChangeSide(runA, a, options.ATruth);
+        var sideB = new ChangeSide(runB, b, options.BTruth);
+        await sideA.ScanAsync(sideB, cancellationToken).ConfigureAwait(false);
+        await sideB.ScanAsync(sideA, cancellationToken).ConfigureAwait(false);
 
-        // Positions come from B, else A; both runs' tiles share one layout so their grids line up.
-        var placed = b.Concat(a)
-            .GroupBy(t => t.Id, StringComparer.Ordinal)
-            .Select(g => g.FirstOrDefault(t => t.HasCell) ?? g.First())
-            .ToList();
-        var layout = TileLayout.From(placed);
-        var labelsA = SideLabels(a, layout, options.ATruth, options);
-        var labelsB = SideLabels(b, layout, options.BTruth, options);
-
-        var transitions = ConfusionMatrix.ForGroups();
-        var candidates = new List<ChangeCandidate>();
-        long joined = 0, unlabelled = 0, evaluated = 0, truthChanges = 0, truePositives = 0, evaluatedCandidates = 0;
-        foreach (var tileB in b)
-        {
-            if (!byIdA.TryGetValue(tileB.Id, out var tileA))
-            {
-                continue;
-            }
-
-            joined++;
-
-            // Truth change is judged on every joined tile with truth in both runs, so a tile that failed to score is a miss.
-            bool? truthChanged = null;
-            if (tileA.Truth is { } truthA && tileB.Truth is { } truthB)
-            {
-                truthChanged = LabelScheme.GroupOf(truthA) == options.From && LabelScheme.GroupOf(truthB) == options.To;
-                evaluated++;
-                truthChanges += truthChanged.Value ? 1 : 0;
-            }
-
-            if (labelsA.Labels[tileA.Id] is not { } groupA || labelsB.Labels[tileB.Id] is not { } groupB)
-            {
-                unlabelled++;
-                continue;
-            }
-
-            transitions.Add(groupA, groupB);
-            var isCandidate = groupA == options.From && groupB == options.To;
-            if (truthChanged is { } changed)
-            {
-                evaluatedCandidates += isCandidate ? 1 : 0;
-                truePositives += isCandidate && changed ? 1 : 0;
-            }
-
-            if (isCandidate)
-            {
-                candidates.Add(CandidateConfidence.With(new ChangeCandidate(
-                    tileB.Path,
-                    tileB.Id,
-                    tileB.Row ?? tileA.Row,
-                    tileB.Col ?? tileA.Col,
-                    groupA,
-                    groupB,
-                    tileB.Lat ?? tileA.Lat,
-                    tileB.Lon ?? tileA.Lon,
-                    tileA.Path,
-                    options.ATruth ? tileA.Truth : tileA.Predicted,
-                    options.BTruth ? tileB.Truth : tileB.Predicted,
-                    truthChanged), tileA, tileB, options));
-            }
-        }
-
-        var summary = new ChangeSummary(
-            runA,
-            runB,
-            options.From,
-            options.To,
-            options.Smooth,
-            options.Smoothing.CentreWeight,
-            options.ATruth,
-            options.BTruth,
-            joined,
-            byIdA.Count - joined,
-            byIdB.Count - joined,
-            unlabelled,
-            ConfusionTable.From(transitions, LabelScheme.GroupNames),
-            candidates.Count,
-            evaluated == 0 ? null : ChangeAccuracy.From(evaluated, truthChanges, evaluatedCandidates, truePositives));
-        return new ChangeResult(summary, candidates, transitions, layout, labelsA.Grid, labelsB.Grid);
-    }
-
-    private static Dictionary<string, TileResult> ById(string run, IReadOnlyList<TileResult> tiles)
-    {
-        var byId = new Dictionary<string, TileResult>(tiles.Count, StringComparer.Ordinal);
-        foreach (var tile in tiles)
-        {
-            if (!byId.TryAdd(tile.Id, tile))
-            {
-                throw new InvalidDataException($"Run {run} has tile id '{tile.Id}' twice ({byId[tile.Id].Path} and {tile.Path}); change detection joins on tile id.");
-            }
-        }
-
-        return byId;
-    }
-
-    private static SideLabelSet SideLabels(IReadOnlyList<TileResult> tiles, TileLayout layout, bool useTruth, ChangeOptions options)
-    {
-        var labels = new Dictionary<string, LandGroup?>(tiles.Count, StringComparer.Ordinal);
-        foreach (var tile in tiles)
-        {
-            labels[tile.Id] = Group(useTruth ? tile.Truth : tile.Predicted);
-        }
-
-        var grid = layout.Grid(tiles, t => labels[t.Id]);
+        var box = new TileBox();
+        box.Add(sideA.Box);
+        box.Add(sideB.Box);
+        var shape = TileLayout.Spanning(box, 0, 0);
+        await sideA.FillAsync(shape, sideB, cancellationToken).ConfigureAwait(false);
+        await sideB.FillAsync(shape, null, cancellationToken).ConfigureAwait(false);
         if (options.Smooth)
         {
-            grid = PluralitySmoother.Smooth(grid, options.Smoothing);
-            foreach (var tile in tiles)
+            sideA.Smooth(options.Smoothing);
+            sideB.Smooth(options.Smoothing);
+        }
+
+        var tally = new ChangeTally(options);
+        var placed = JoinCells(sideA, sideB, shape, tally);
+        var (candidateIds, unplaced) = JoinUnplaced(sideA, sideB, tally);
+        var layout = TileLayout.Spanning(box, placed, unplaced);
+        var candidates = await CandidatesAsync(sideA, sideB, layout, candidateIds, tally.Candidates, options, cancellationToken).ConfigureAwait(false);
+        var summary = tally.Summary(runA, runB, sideA.Count, sideB.Count);
+        return new ChangeResult(summary, candidates, tally.Transitions, layout, sideA.Labels, sideB.Labels);
+    }
+
+    /// <summary>Counts every cell holding a tile in both runs, marks its candidates in B's cells; returns the cells holding a tile in either.</summary>
+    private static int JoinCells(ChangeSide a, ChangeSide b, TileLayout layout, ChangeTally tally)
+    {
+        var placed = 0;
+        for (var row = 0; row < layout.Rows; row++)
+        {
+            for (var col = 0; col < layout.Cols; col++)
             {
-                if (layout.TryGetCell(tile.Id, out var row, out var col))
+                var cell = a.IndexOf(row, col);
+                var (inA, inB) = (a.Has(cell), b.Has(cell));
+                placed += inA || inB ? 1 : 0;
+                if (inA && inB && tally.Add(a.Labels[row, col], b.Labels[row, col], a.TruthAt(cell), b.TruthAt(cell)))
                 {
-                    labels[tile.Id] = grid[row, col];
+                    b.MarkCandidate(cell);
                 }
             }
         }
 
-        return new SideLabelSet(labels, grid);
+        return placed;
     }
 
-    private static LandGroup? Group(LandCover? cover) => cover is { } c ? LabelScheme.GroupOf(c) : null;
+    /// <summary>Joins the tiles without a position by id; returns the candidates' ids and how many distinct ids are unplaced.</summary>
+    private static (HashSet<string> CandidateIds, int Unplaced) JoinUnplaced(ChangeSide a, ChangeSide b, ChangeTally tally)
+    {
+        var candidateIds = new HashSet<string>(StringComparer.Ordinal);
+        var unplaced = a.Unplaced.Count + b.Unplaced.Count;
+        foreach (var (id, tileB) in b.Unplaced)
+        {
+            if (a.Unplaced.TryGetValue(id, out var tileA))
+            {
+                unplaced--;
+                if (tally.Add(tileA.Label, tileB.Label, tileA.Truth, tileB.Truth))
+                {
+                    candidateIds.Add(id);
+                }
+            }
+        }
 
-    private sealed record SideLabelSet(Dictionary<string, LandGroup?> Labels, LabelGrid<LandGroup> Grid);
+        return (candidateIds, unplaced);
+    }
+
+    /// <summary>The last pass: A's tiles on candidate cells (or with candidate ids), then B's candidates in B's order.</summary>
+    private static async Task<List<ChangeCandidate>> CandidatesAsync(
+        ChangeSide a, ChangeSide b, TileLayout layout, HashSet<string> candidateIds, long expected, ChangeOptions options, CancellationToken cancellationToken)
+    {
+        var candidates = new List<ChangeCandidate>();
+        if (expected == 0)
+        {
+            return candidates;
+        }
+
+        var onCells = new Dictionary<int, TileResult>();
+        var byId = new Dictionary<string, TileResult>(StringComparer.Ordinal);
+        await foreach (var tile in a.Rows.ReadAsync(cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (a.TryLocate(tile, layout, out var row, out var col, out _))
+            {
+                var cell = a.IndexOf(row, col);
+                if (b.IsCandidate(cell))
+                {
+                    onCells[cell] = tile;
+                }
+            }
+            else if (candidateIds.Contains(tile.Id))
+            {
+                byId[tile.Id] = tile;
+            }
+        }
+
+        await foreach (var tileB in b.Rows.ReadAsync(cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            TileResult? tileA;
+            if (b.TryLocate(tileB, layout, out var row, out var col, out _))
+            {
+                var cell = b.IndexOf(row, col);
+                if (!b.IsCandidate(cell) || !onCells.TryGetValue(cell, out tileA))
+                {
+                    continue;
+                }
+            }
+            else if (!candidateIds.Contains(tileB.Id) || !byId.TryGetValue(tileB.Id, out tileA))
+            {
+                continue;
+            }
+
+            candidates.Add(Candidate(tileA, tileB, options));
+        }
+
+        return candidates.Count == expected
+            ? candidates
+            : throw new InvalidDataException($"Run {a.Run} or {b.Run} changed while they were compared ({expected:N0} candidates counted, {candidates.Count:N0} found); compare them again.");
+    }
+
+    private static ChangeCandidate Candidate(TileResult tileA, TileResult tileB, ChangeOptions options)
+    {
+        bool? truthChanged = tileA.Truth is { } truthA && tileB.Truth is { } truthB
+            ? LabelScheme.GroupOf(truthA) == options.From && LabelScheme.GroupOf(truthB) == options.To
+            : null;
+        return CandidateConfidence.With(new ChangeCandidate(
+            tileB.Path,
+            tileB.Id,
+            tileB.Row ?? tileA.Row,
+            tileB.Col ?? tileA.Col,
+            options.From,
+            options.To,
+            tileB.Lat ?? tileA.Lat,
+            tileB.Lon ?? tileA.Lon,
+            tileA.Path,
+            options.ATruth ? tileA.Truth : tileA.Predicted,
+            options.BTruth ? tileB.Truth : tileB.Predicted,
+            truthChanged), tileA, tileB, options);
+    }
 }

@@ -4,31 +4,32 @@ using LandUse.Analysis.Runs;
 namespace LandUse.Analysis.Change;
 
 /// <summary>
-/// A comparison over run folders: resolve and load both runs, detect change, write compare.html and candidates.csv.
+/// A comparison over run folders: resolve both runs, open them as streams (<see cref="RunFolder.Open"/>), detect change,
+/// write compare.html and candidates.csv.
 /// Pipeline's comparison writer adds what needs the tiles themselves (candidates.geojson, the review thumbnails).
 /// </summary>
 public static class ComparisonRunner
 {
-    /// <summary>Resolves and loads both runs of a request, and where its outputs go.</summary>
-    public static (LoadedRun A, LoadedRun B, string OutDir) Load(ComparisonRequest request)
+    /// <summary>Resolves and opens both runs of a request (summaries read, tiles streamed later), and where its outputs go.</summary>
+    public static (StreamedRun A, StreamedRun B, string OutDir) Load(ComparisonRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var a = RunFolder.Load(RunLocator.Resolve(request.RunA, request.RunsDir));
-        var b = RunFolder.Load(RunLocator.Resolve(request.RunB, request.RunsDir));
+        var a = RunFolder.Open(RunLocator.Resolve(request.RunA, request.RunsDir));
+        var b = RunFolder.Open(RunLocator.Resolve(request.RunB, request.RunsDir));
         return (a, b, request.OutDir ?? DefaultOutDir(a, b));
     }
 
-    /// <summary>Compares two runs already loaded and writes the report (review sheet as text) into <paramref name="outDir"/>.</summary>
-    public static ComparisonOutcome Run(LoadedRun a, LoadedRun b, ChangeOptions options, string outDir)
+    /// <summary>Compares two runs and writes the report (review sheet as text) into <paramref name="outDir"/>.</summary>
+    public static async Task<ComparisonOutcome> RunAsync(StreamedRun a, StreamedRun b, ChangeOptions options, string outDir, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var result = ChangeDetector.Detect(a.RunId, a.Tiles, b.RunId, b.Tiles, options);
+        var result = await ChangeDetector.DetectAsync(a.RunId, a.Tiles, b.RunId, b.Tiles, options, cancellationToken).ConfigureAwait(false);
         return new ComparisonOutcome(result, ComparisonReportWriter.Write(result, outDir));
     }
 
     /// <summary>A comparison lives with the later run: <c>&lt;run B folder&gt;/compare-&lt;run A id&gt;</c>.</summary>
-    public static string DefaultOutDir(LoadedRun a, LoadedRun b)
+    public static string DefaultOutDir(StreamedRun a, StreamedRun b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);

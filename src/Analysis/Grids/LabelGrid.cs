@@ -1,13 +1,16 @@
+using System.Runtime.CompilerServices;
+
 namespace LandUse.Analysis.Grids;
 
 /// <summary>
 /// Labels laid out on the tile grid (rows × cols) with empty cells for tiles that are missing or failed;
-/// maps, smoothing and change detection all work on it, for 6-class or 3-class labels alike.
+/// maps, smoothing and change detection all work on it, for 6-class or 3-class labels alike. A cell is one byte (0 empty,
+/// else the label's value + 1), so a 16M-cell grid is 16 MB; labels must have values 0..254.
 /// </summary>
 public sealed class LabelGrid<T>
     where T : struct, Enum
 {
-    private readonly T?[] _cells;
+    private readonly byte[] _cells;
 
     public LabelGrid(int rows, int cols)
     {
@@ -15,7 +18,7 @@ public sealed class LabelGrid<T>
         ArgumentOutOfRangeException.ThrowIfNegative(cols);
         Rows = rows;
         Cols = cols;
-        _cells = new T?[checked(rows * cols)];
+        _cells = new byte[checked(rows * cols)];
     }
 
     public int Rows { get; }
@@ -23,12 +26,12 @@ public sealed class LabelGrid<T>
     public int Cols { get; }
 
     /// <summary>Cells that hold a label.</summary>
-    public int KnownCount => _cells.Count(c => c is not null);
+    public int KnownCount => _cells.Length - _cells.AsSpan().Count((byte)0);
 
     public T? this[int row, int col]
     {
-        get => _cells[Index(row, col)];
-        set => _cells[Index(row, col)] = value;
+        get => Decode(_cells[Index(row, col)]);
+        set => _cells[Index(row, col)] = Encode(value);
     }
 
     public bool Contains(int row, int col) => row >= 0 && col >= 0 && row < Rows && col < Cols;
@@ -41,9 +44,9 @@ public sealed class LabelGrid<T>
         var result = new LabelGrid<TOut>(Rows, Cols);
         for (var i = 0; i < _cells.Length; i++)
         {
-            if (_cells[i] is { } value)
+            if (Decode(_cells[i]) is { } value)
             {
-                result._cells[i] = map(value);
+                result._cells[i] = LabelGrid<TOut>.Encode(map(value));
             }
         }
 
@@ -69,13 +72,51 @@ public sealed class LabelGrid<T>
         var count = 0;
         for (var i = 0; i < _cells.Length; i++)
         {
-            if (!Nullable.Equals(_cells[i], other._cells[i]))
+            if (_cells[i] != other._cells[i])
             {
                 count++;
             }
         }
 
         return count;
+    }
+
+    private static byte Encode(T? label)
+    {
+        if (label is not { } value)
+        {
+            return 0;
+        }
+
+        var number = Unsafe.SizeOf<T>() switch
+        {
+            1 => Unsafe.As<T, byte>(ref value),
+            2 => Unsafe.As<T, short>(ref value),
+            4 => Unsafe.As<T, int>(ref value),
+            _ => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return number is >= 0 and < byte.MaxValue
+            ? (byte)(number + 1)
+            : throw new ArgumentOutOfRangeException(nameof(label), label, "A label grid holds labels with values 0..254.");
+    }
+
+    private static T? Decode(byte cell)
+    {
+        if (cell == 0)
+        {
+            return null;
+        }
+
+        var number = cell - 1;
+        var small = (byte)number;
+        var half = (short)number;
+        return Unsafe.SizeOf<T>() switch
+        {
+            1 => Unsafe.As<byte, T>(ref small),
+            2 => Unsafe.As<short, T>(ref half),
+            4 => Unsafe.As<int, T>(ref number),
+            _ => (T)Enum.ToObject(typeof(T), number),
+        };
     }
 
     private int Index(int row, int col)

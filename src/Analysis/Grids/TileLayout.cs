@@ -5,20 +5,19 @@ using LandUse.Analysis.Runs;
 namespace LandUse.Analysis.Grids;
 
 /// <summary>
-/// Where each tile sits on the grid: its index row/col, or else its <c>r&lt;row&gt;_c&lt;col&gt;</c> id.
-/// The grid spans the placed tiles' bounding box; tiles with no position cannot be mapped and are counted as unplaced.
+/// Where tiles sit on the grid: each tile's index row/col, or else its <c>r&lt;row&gt;_c&lt;col&gt;</c> id, relative to the
+/// bounding box of the placed tiles. It holds only that box and two counts (no per-tile state), so a layout over millions of
+/// tiles is a few numbers; tiles with no position cannot be mapped and are counted as unplaced.
 /// </summary>
 public sealed partial class TileLayout
 {
-    private readonly Dictionary<string, (int Row, int Col)> _cells;
-
-    private TileLayout(Dictionary<string, (int Row, int Col)> cells, int rowOrigin, int colOrigin, int rows, int cols, int unplaced)
+    private TileLayout(int rowOrigin, int colOrigin, int rows, int cols, int placed, int unplaced)
     {
-        _cells = cells;
         RowOrigin = rowOrigin;
         ColOrigin = colOrigin;
         Rows = rows;
         Cols = cols;
+        Placed = placed;
         Unplaced = unplaced;
     }
 
@@ -38,18 +37,20 @@ public sealed partial class TileLayout
     /// <summary>Tiles without a row/col in the index or in their id.</summary>
     public int Unplaced { get; }
 
-    public int Placed => _cells.Count;
+    /// <summary>Tiles (or, for a comparison, cells) laid on the grid.</summary>
+    public int Placed { get; }
 
+    /// <summary>The layout of the tiles, in one pass over them.</summary>
     public static TileLayout From(IEnumerable<TileResult> tiles)
     {
         ArgumentNullException.ThrowIfNull(tiles);
-        var cells = new Dictionary<string, (int Row, int Col)>(StringComparer.Ordinal);
+        var box = new TileBox();
         var unplaced = 0;
         foreach (var tile in tiles)
         {
             if (TryPosition(tile, out var row, out var col))
             {
-                cells[tile.Id] = (row, col);
+                box.Add(row, col);
             }
             else
             {
@@ -57,22 +58,27 @@ public sealed partial class TileLayout
             }
         }
 
-        if (cells.Count == 0)
+        return Spanning(box, checked((int)box.Count), unplaced);
+    }
+
+    /// <summary>The layout over a bounding box already measured; throws <see cref="InvalidDataException"/> beyond <see cref="MaxCells"/>.</summary>
+    public static TileLayout Spanning(TileBox box, int placed, int unplaced)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        if (box.Count == 0)
         {
-            return new TileLayout(cells, 0, 0, 0, 0, unplaced);
+            return new TileLayout(0, 0, 0, 0, placed, unplaced);
         }
 
-        var minRow = cells.Values.Min(p => p.Row);
-        var minCol = cells.Values.Min(p => p.Col);
-        var rows = cells.Values.Max(p => p.Row) - minRow + 1;
-        var cols = cells.Values.Max(p => p.Col) - minCol + 1;
-        if ((long)rows * cols > MaxCells)
+        var rows = (long)box.MaxRow - box.MinRow + 1;
+        var cols = (long)box.MaxCol - box.MinCol + 1;
+        if (rows * cols > MaxCells)
         {
             throw new InvalidDataException(
-                $"Tile grid spans rows {minRow}..{minRow + rows - 1} and cols {minCol}..{minCol + cols - 1} ({(long)rows * cols:N0} cells), more than {MaxCells:N0}; check the index's row/col values.");
+                $"Tile grid spans rows {box.MinRow}..{box.MaxRow} and cols {box.MinCol}..{box.MaxCol} ({rows * cols:N0} cells), more than {MaxCells:N0}; check the index's row/col values.");
         }
 
-        return new TileLayout(cells, minRow, minCol, rows, cols, unplaced);
+        return new TileLayout(box.MinRow, box.MinCol, (int)rows, (int)cols, placed, unplaced);
     }
 
     /// <summary>The tile's row and column from the index, else from an id like <c>r0012_c0034</c>.</summary>
@@ -97,12 +103,24 @@ public sealed partial class TileLayout
         return false;
     }
 
-    /// <summary>The tile's grid cell (origin-relative), if it was placed.</summary>
-    public bool TryGetCell(string tileId, out int row, out int col)
+    /// <summary>The tile's grid cell (origin-relative), if it has a position inside this layout.</summary>
+    public bool TryGetCell(TileResult tile, out int row, out int col)
     {
-        if (_cells.TryGetValue(tileId, out var cell))
+        if (TryPosition(tile, out var r, out var c) && TryGetCell(r, c, out row, out col))
         {
-            (row, col) = (cell.Row - RowOrigin, cell.Col - ColOrigin);
+            return true;
+        }
+
+        (row, col) = (0, 0);
+        return false;
+    }
+
+    /// <summary>The grid cell (origin-relative) of an index position, if it lies inside this layout.</summary>
+    public bool TryGetCell(int indexRow, int indexCol, out int row, out int col)
+    {
+        (row, col) = (indexRow - RowOrigin, indexCol - ColOrigin);
+        if (row >= 0 && col >= 0 && row < Rows && col < Cols)
+        {
             return true;
         }
 
@@ -119,7 +137,7 @@ public sealed partial class TileLayout
         var grid = new LabelGrid<T>(Rows, Cols);
         foreach (var tile in tiles)
         {
-            if (TryGetCell(tile.Id, out var row, out var col))
+            if (TryGetCell(tile, out var row, out var col))
             {
                 grid[row, col] = label(tile);
             }

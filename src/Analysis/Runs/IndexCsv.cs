@@ -55,7 +55,10 @@ public static class IndexCsv
     }
 
     /// <summary>Parses index rows; <paramref name="name"/> appears in errors with the line number.</summary>
-    public static IReadOnlyList<TileIndexEntry> Read(TextReader reader, string name = FileName)
+    public static IReadOnlyList<TileIndexEntry> Read(TextReader reader, string name = FileName) => [.. ReadLines(reader, name).Select(e => e.Entry)];
+
+    /// <summary>Index rows one at a time with the line each starts on (a run folder's tiles are streamed through this).</summary>
+    public static IEnumerable<(TileIndexEntry Entry, int Line)> ReadLines(TextReader reader, string name = FileName)
     {
         ArgumentNullException.ThrowIfNull(reader);
         using var csv = CsvReader.From(reader, name);
@@ -70,7 +73,10 @@ public static class IndexCsv
             throw new InvalidDataException($"{name} line 1: header has no 'path' column (expected '{string.Join(',', Columns)}').");
         }
 
-        return [.. csv.Records().Select(record => ParseRow(new Row(record, at, name)))];
+        foreach (var record in csv.Records())
+        {
+            yield return (ParseRow(new Row(record, at, name)), record.Line);
+        }
     }
 
     private static TileIndexEntry ParseRow(Row row)

@@ -1,3 +1,4 @@
+using System.Text;
 using LandUse.Analysis.Summaries;
 using LandUse.Scoring.Output;
 
@@ -6,8 +7,9 @@ namespace LandUse.Analysis.Runs;
 /// <summary>
 /// Reads a run folder (<c>runs/&lt;runId&gt;/</c>) as the pipeline writes it: <c>summary.json</c> (a <see cref="RunSummary"/>),
 /// <c>predictions.csv</c> (Scoring's <see cref="PredictionCsv"/> contract) and optionally <c>index.csv</c> (<see cref="IndexCsv"/>),
-/// joined on tile path. Index rows without a prediction become unscored tiles; without an index, tiles have only their
-/// file names (an <c>r&lt;row&gt;_c&lt;col&gt;</c> name still places them on the map).
+/// joined on tile path by <see cref="RunRowJoin"/>. Index rows without a prediction become unscored tiles; without an index,
+/// tiles have only their file names (an <c>r&lt;row&gt;_c&lt;col&gt;</c> name still places them on the map).
+/// <see cref="Load"/> holds the whole run; <see cref="Open"/> streams the same rows on every read (comparisons).
 /// </summary>
 public static class RunFolder
 {
@@ -18,17 +20,18 @@ public static class RunFolder
     /// <summary>Loads the folder; throws <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the file (and line).</summary>
     public static LoadedRun Load(string dir)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dir);
-        if (!Directory.Exists(dir))
-        {
-            throw new DirectoryNotFoundException($"Run folder '{dir}' does not exist.");
-        }
+        var (summary, predictions, index) = Check(dir);
+        return new LoadedRun(dir, summary, [.. ReadTiles(predictions, index, strict: true)]);
+    }
 
-        var summary = ReadSummary(Path.Combine(dir, SummaryFile));
-        var predictions = ReadPredictions(Path.Combine(dir, PredictionsFile));
-        var indexPath = Path.Combine(dir, IndexCsv.FileName);
-        var index = File.Exists(indexPath) ? IndexCsv.Read(indexPath) : [];
-        return new LoadedRun(dir, summary, Join(predictions, index, indexPath));
+    /// <summary>
+    /// The folder's summary, and its tiles as a stream read afresh from the files on each pass; a bad row is an
+    /// <see cref="InvalidDataException"/> naming the file and line when the pass reaches it.
+    /// </summary>
+    public static StreamedRun Open(string dir)
+    {
+        var (summary, predictions, index) = Check(dir);
+        return new StreamedRun(dir, summary, new TileRows(_ => ReadTiles(predictions, index, strict: false).ToAsyncEnumerable()));
     }
 
     /// <summary>Joins predictions with index entries on path (predictions order first, then index-only tiles).</summary>
@@ -36,34 +39,64 @@ public static class RunFolder
     {
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(index);
-        var byPath = new Dictionary<string, TileIndexEntry>(index.Count, StringComparer.Ordinal);
-        for (var i = 0; i < index.Count; i++)
+        return [.. RunRowJoin.Join(predictions, index.Select((e, i) => (e, i + 2)), PredictionsFile, indexName, strict: true)];
+    }
+
+    private static (RunSummary Summary, string Predictions, string? Index) Check(string dir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dir);
+        if (!Directory.Exists(dir))
         {
-            if (!byPath.TryAdd(index[i].Path, index[i]))
+            throw new DirectoryNotFoundException($"Run folder '{dir}' does not exist.");
+        }
+
+        var summary = ReadSummary(Path.Combine(dir, SummaryFile));
+        var predictions = Path.Combine(dir, PredictionsFile);
+        if (!File.Exists(predictions))
+        {
+            throw new FileNotFoundException($"Run folder has no {PredictionsFile} (expected '{predictions}').", predictions);
+        }
+
+        var index = Path.Combine(dir, IndexCsv.FileName);
+        return (summary, predictions, File.Exists(index) ? index : null);
+    }
+
+    private static IEnumerable<TileResult> ReadTiles(string predictions, string? index, bool strict) =>
+        RunRowJoin.Join(Predictions(predictions), index is null ? [] : IndexLines(index), predictions, index ?? IndexCsv.FileName, strict);
+
+    private static IEnumerable<(TileIndexEntry Entry, int Line)> IndexLines(string path)
+    {
+        using var reader = new StreamReader(path);
+        foreach (var line in IndexCsv.ReadLines(reader, path))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>predictions.csv row by row; a row that breaks the contract is an error naming the file.</summary>
+    private static IEnumerable<PredictionRow> Predictions(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        using var rows = PredictionCsv.Read(reader).GetEnumerator();
+        while (true)
+        {
+            PredictionRow? row;
+            try
             {
-                throw new InvalidDataException($"{indexName} line {i + 2}: path '{index[i].Path}' is listed twice.");
+                row = rows.MoveNext() ? rows.Current : null;
             }
-        }
-
-        var tiles = new List<TileResult>(Math.Max(predictions.Count, index.Count));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in predictions)
-        {
-            seen.Add(p.Path);
-            byPath.TryGetValue(p.Path, out var e);
-            tiles.Add(new TileResult(
-                p.Path, e?.Id ?? TileResult.IdFromPath(p.Path), p.Label, e?.Truth, p.Probabilities, p.Error, e?.Row, e?.Col, e?.Lat, e?.Lon));
-        }
-
-        foreach (var e in index)
-        {
-            if (!seen.Contains(e.Path))
+            catch (FormatException ex)
             {
-                tiles.Add(new TileResult(e.Path, e.Id, null, e.Truth, null, null, e.Row, e.Col, e.Lat, e.Lon));
+                throw new InvalidDataException($"{path}: {ex.Message}", ex);
             }
-        }
 
-        return tiles;
+            if (row is null)
+            {
+                yield break;
+            }
+
+            yield return row;
+        }
     }
 
     private static RunSummary ReadSummary(string path)
@@ -81,34 +114,5 @@ public static class RunFolder
         {
             throw new InvalidDataException($"{path}: {ex.Message}", ex);
         }
-    }
-
-    private static List<PredictionRow> ReadPredictions(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Run folder has no {PredictionsFile} (expected '{path}').", path);
-        }
-
-        List<PredictionRow> rows;
-        try
-        {
-            rows = [.. PredictionCsv.ReadFile(path)];
-        }
-        catch (FormatException ex)
-        {
-            throw new InvalidDataException($"{path}: {ex.Message}", ex);
-        }
-
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (!paths.Add(rows[i].Path))
-            {
-                throw new InvalidDataException($"{path}: record {i + 2} repeats tile path '{rows[i].Path}'.");
-            }
-        }
-
-        return rows;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace LandUse.Pipeline.Comparisons;
 
 /// <summary>
-/// The CompareRuns activity: loads both runs from their store and ledger, lets <see cref="ComparisonWriter"/> detect change
+/// The CompareRuns activity: opens both runs from their store and ledger (rows streamed, not loaded), lets <see cref="ComparisonWriter"/> detect change
 /// and write its report, candidates.geojson and review thumbnails (tiles from the sources the runs' requests name) into a
 /// scratch folder, then stores the files under <c>compare/&lt;id&gt;/</c> of the results target through an artifact sink.
 /// </summary>
@@ -26,8 +26,8 @@ public sealed partial class CompareRunsActivity(
         ArgumentNullException.ThrowIfNull(request);
         var store = predictionStores.Open(request.Store);
         var ledger = ledgers.Open(request.Store);
-        var a = await StoredRunLoader.LoadAsync(store, ledger, request.RunA, cancellationToken).ConfigureAwait(false);
-        var b = await StoredRunLoader.LoadAsync(store, ledger, request.RunB, cancellationToken).ConfigureAwait(false);
+        var a = await StoredRunLoader.OpenAsync(store, ledger, request.RunA, cancellationToken).ConfigureAwait(false);
+        var b = await StoredRunLoader.OpenAsync(store, ledger, request.RunB, cancellationToken).ConfigureAwait(false);
         var sources = ComparisonSources.Open(
             tileStores,
             (request.RunA, (await ledger.GetAsync(request.RunA, cancellationToken).ConfigureAwait(false))?.Request?.Source),

@@ -10,19 +10,21 @@ namespace LandUse.Pipeline.Comparisons;
 /// <summary>
 /// Every comparison's outputs, for <c>landuse compare</c>, the demo and the CompareRuns activity alike: change detection,
 /// candidates.geojson (footprints from the runs' grids), the review thumbnails (tiles from the runs' stores), then
-/// compare.html, candidates.csv and change.json. Candidates go in review order (most confident first) everywhere.
+/// compare.html, candidates.csv and change.json. Candidates go in review order (most confident first) everywhere. Both runs
+/// are streams (<see cref="StreamedRun"/>): detection reads each a few times and the review sheet once more, holding grid
+/// cells and candidates, never every tile.
 /// </summary>
 public static class ComparisonWriter
 {
     public static async Task<ComparisonOutcome> WriteAsync(
-        LoadedRun a, LoadedRun b, ChangeOptions options, string outDir, ComparisonSources sources, ReviewOptions review, CancellationToken cancellationToken)
+        StreamedRun a, StreamedRun b, ChangeOptions options, string outDir, ComparisonSources sources, ReviewOptions review, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         Directory.CreateDirectory(outDir);
-        var result = ChangeDetector.Detect(a.RunId, a.Tiles, b.RunId, b.Tiles, options);
+        var result = await ChangeDetector.DetectAsync(a.RunId, a.Tiles, b.RunId, b.Tiles, options, cancellationToken).ConfigureAwait(false);
         var ranked = CandidateRanking.MostConfidentFirst(result.Candidates);
         var (geoJson, geoNote) = await CandidatesGeoJsonAsync(ranked, sources, outDir, cancellationToken).ConfigureAwait(false);
         var sheet = await ReviewSheetBuilder.BuildAsync(ranked, a, b, sources, outDir, review, cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,7 @@ using LandUse.Pipeline.Stores;
 namespace LandUse.Pipeline.Comparisons;
 
 /// <summary>
-/// A comparison of two run folders (<c>landuse compare</c>, the demo): loads them, finds each run's tile source in its
+/// A comparison of two run folders (<c>landuse compare</c>, the demo): opens them as streams, finds each run's tile source in its
 /// ledger entry (<c>run.json</c>), and writes every output through <see cref="ComparisonWriter"/>.
 /// </summary>
 public static class FolderComparison

@@ -10,12 +10,13 @@ namespace LandUse.Pipeline.Comparisons;
 /// <summary>
 /// Draws the review sheet's thumbnails: for each candidate shown (most confident first, up to the cap), year A's and
 /// year B's 3 × 3 neighbourhood from the runs' tile stores, as <c>review/&lt;rank&gt;-a.jpg</c> and <c>-b.jpg</c> beside the
-/// report. A tile that cannot be read leaves its cell blank; it never fails the comparison.
+/// report. A tile that cannot be read leaves its cell blank; it never fails the comparison. The neighbours' paths come from
+/// one more pass over each run that keeps only the cells around the candidates shown.
 /// </summary>
 public static class ReviewSheetBuilder
 {
     public static async Task<ReviewSheet> BuildAsync(
-        IReadOnlyList<RankedCandidate> ranked, LoadedRun a, LoadedRun b, ComparisonSources sources, string outDir, ReviewOptions options, CancellationToken cancellationToken)
+        IReadOnlyList<RankedCandidate> ranked, StreamedRun a, StreamedRun b, ComparisonSources sources, string outDir, ReviewOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ranked);
         ArgumentNullException.ThrowIfNull(a);
@@ -35,8 +36,8 @@ public static class ReviewSheetBuilder
             .SelectMany(r => Neighbourhood.Around(r.Candidate.Row!.Value, r.Candidate.Col!.Value))
             .OfType<(int Row, int Col)>()
             .ToHashSet();
-        var cellsA = Neighbourhood.Paths(a.Tiles, wanted);
-        var cellsB = Neighbourhood.Paths(b.Tiles, wanted);
+        var cellsA = await Neighbourhood.PathsAsync(a.Tiles.ReadAsync(cancellationToken), wanted, cancellationToken).ConfigureAwait(false);
+        var cellsB = await Neighbourhood.PathsAsync(b.Tiles.ReadAsync(cancellationToken), wanted, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(Path.Combine(outDir, ReviewImages.Folder));
         var entries = new ReviewEntry[shown.Count];
         var unreadable = 0;

@@ -5,11 +5,14 @@ using LandUse.Pipeline.Predictions;
 
 namespace LandUse.Pipeline.Comparisons;
 
-/// <summary>Reads a completed run back from its ledger (summary) and prediction store (every row) in the shape Analysis compares.</summary>
+/// <summary>
+/// A completed run from its ledger (summary) and prediction store, in the shape Analysis compares: the summary read now,
+/// the rows streamed from the store on every pass (<see cref="IPredictionStore.ReadRunAsync"/>), never held whole.
+/// </summary>
 public static class StoredRunLoader
 {
     /// <exception cref="InvalidOperationException">The run does not exist or has not completed; the message names it.</exception>
-    public static async Task<LoadedRun> LoadAsync(IPredictionStore store, IRunLedger ledger, string runId, CancellationToken cancellationToken)
+    public static async Task<StreamedRun> OpenAsync(IPredictionStore store, IRunLedger ledger, string runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -20,12 +23,7 @@ public static class StoredRunLoader
             throw new InvalidOperationException($"Run '{runId}' is {record.Status} and has no summary yet; only completed runs can be compared.");
         }
 
-        var tiles = new List<TileResult>();
-        await foreach (var row in store.ReadRunAsync(runId, record.Pages, cancellationToken).ConfigureAwait(false))
-        {
-            tiles.Add(RunArtifactWriter.ToTileResult(row));
-        }
-
-        return new LoadedRun(store.RunFolder(runId) ?? "", summary, tiles);
+        var pages = record.Pages;
+        return new StreamedRun(store.RunFolder(runId) ?? "", summary, new TileRows(ct => store.ReadRunAsync(runId, pages, ct).Select(RunArtifactWriter.ToTileResult)));
     }
 }

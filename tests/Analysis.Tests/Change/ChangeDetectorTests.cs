@@ -29,7 +29,7 @@ public sealed class ChangeDetectorTests
         var countsA = new long[3];
         foreach (var tile in a)
         {
-            TileLayoutCell(result, tile.Id, out var r, out var c);
+            TileLayoutCell(result, tile, out var r, out var c);
             if (result.GridA[r, c] is { } g)
             {
                 countsA[(int)g]++;
@@ -131,11 +131,11 @@ public sealed class ChangeDetectorTests
         Assert.Contains("precision n/a, recall n/a", ChangeSummaryText.Format(result.Summary), StringComparison.Ordinal);
     }
 
-    private static void TileLayoutCell(ChangeResult result, string id, out int row, out int col)
+    private static void TileLayoutCell(ChangeResult result, TileResult tile, out int row, out int col)
     {
-        if (!result.Layout.TryGetCell(id, out row, out col))
+        if (!result.Layout.TryGetCell(tile, out row, out col))
         {
-            throw new InvalidOperationException($"tile {id} not placed");
+            throw new InvalidOperationException($"tile {tile.Id} not placed");
         }
     }
 }

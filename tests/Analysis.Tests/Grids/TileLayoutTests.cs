@@ -24,7 +24,7 @@ public sealed class TileLayoutTests
         Assert.Equal(LandCover.Forest, grid[0, 0]);
         Assert.Equal(LandCover.Developed, grid[2, 1]);
         Assert.Null(grid[1, 1]);
-        Assert.False(layout.TryGetCell("nowhere", out _, out _));
+        Assert.False(layout.TryGetCell(tiles[2], out _, out _));
     }
 
     [Fact]

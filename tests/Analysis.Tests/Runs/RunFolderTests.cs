@@ -96,4 +96,29 @@ public sealed class RunFolderTests
         var ex = Assert.Throws<DirectoryNotFoundException>(() => RunLocator.Resolve("run-10", runs));
         Assert.Contains("Run 'run-10' not found", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Open_streams_the_same_tiles_as_load_on_every_read_even_with_the_index_in_another_order()
+    {
+        var runs = TestRuns.NewTempDir();
+        List<TileResult> tiles = [.. Enumerable.Range(0, 12).Select(i => TestTiles.Cell(i / 4, i % 4, i % 5 == 0 ? null : LandCover.Forest, LandCover.Shrub))];
+        var dir = TestRuns.WriteFolder(runs, "r", tiles);
+        var index = Path.Combine(dir, IndexCsv.FileName);
+        var lines = File.ReadAllLines(index);
+        File.WriteAllLines(index, [lines[0], .. lines.Skip(1).Reverse(), "tiles/r0009_c0009.png,r0009_c0009,9,9,,,Forest"]);
+
+        var loaded = RunFolder.Load(dir).Tiles.Select(Comparable).ToList();
+        var run = RunFolder.Open(dir);
+        var first = await run.Tiles.ReadAsync(TestContext.Current.CancellationToken).Select(Comparable).ToListAsync(TestContext.Current.CancellationToken);
+        var second = await run.Tiles.ReadAsync(TestContext.Current.CancellationToken).Select(Comparable).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(13, loaded.Count);
+        Assert.Equal(loaded, first);
+        Assert.Equal(loaded, second);
+        Assert.Equal((LandCover?)LandCover.Shrub, loaded[0].Tile.Truth);
+        Assert.Equal("r0009_c0009", loaded[^1].Tile.Id);
+    }
+
+    /// <summary>A tile with its probabilities as text, so two reads compare by value.</summary>
+    private static (TileResult Tile, string P) Comparable(TileResult t) => (t with { Probabilities = null }, string.Join(',', t.Probabilities ?? []));
 }

@@ -27,7 +27,7 @@ public sealed class ComparisonWriterTests : IDisposable
         var sources = new ComparisonSources(new LocalFolderTileStore(_temp.Combine("tiles-a")), new LocalFolderTileStore(_temp.Combine("tiles-b")), []);
         var outDir = _temp.Combine("out");
 
-        var outcome = await ComparisonWriter.WriteAsync(a, b, ChangeOptions.Default, outDir, sources, new ReviewOptions(MaxCandidates: 2, CellPixels: 16), TestContext.Current.CancellationToken);
+        var outcome = await ComparisonWriter.WriteAsync(a.AsStreamed(), b.AsStreamed(), ChangeOptions.Default, outDir, sources, new ReviewOptions(MaxCandidates: 2, CellPixels: 16), TestContext.Current.CancellationToken);
 
         Assert.Equal(3, outcome.Summary.CandidateCount);
         var features = JsonSerializer.Deserialize<FeatureCollection>(File.ReadAllText(outcome.Files.GeoJson!), FeatureCollectionWriter.ReadOptions)!;
@@ -58,7 +58,7 @@ public sealed class ComparisonWriterTests : IDisposable
         _temp.File("out/review/0007-a.jpg");
         _temp.File("out/review/mine.jpg");
 
-        var outcome = await ComparisonWriter.WriteAsync(a, b, ChangeOptions.Default, outDir, ComparisonSources.Open(new TileStoreFactory(null!), ("a", null), ("b", TileSourceSpec.Local(_temp.Combine("gone")))), ReviewOptions.Default, TestContext.Current.CancellationToken);
+        var outcome = await ComparisonWriter.WriteAsync(a.AsStreamed(), b.AsStreamed(), ChangeOptions.Default, outDir, ComparisonSources.Open(new TileStoreFactory(null!), ("a", null), ("b", TileSourceSpec.Local(_temp.Combine("gone")))), ReviewOptions.Default, TestContext.Current.CancellationToken);
 
         Assert.Null(outcome.Files.GeoJson);
         Assert.False(File.Exists(Path.Combine(outDir, "candidates.geojson")));
