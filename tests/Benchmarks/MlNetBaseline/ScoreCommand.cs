@@ -17,12 +17,12 @@ public static class ScoreCommand
         var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root))
         {
-            throw new UsageException($"tile folder '{root}' does not exist");
+            throw new BadInputException($"tile folder '{root}' does not exist");
         }
 
         if (!File.Exists(modelPath))
         {
-            throw new UsageException($"model '{Path.GetFullPath(modelPath)}' does not exist (make it with `train`)");
+            throw new BadInputException($"model '{Path.GetFullPath(modelPath)}' does not exist (make it with `train`)");
         }
 
         var ml = new MLContext(seed: 1);
@@ -35,12 +35,19 @@ public static class ScoreCommand
         var tiles = 0;
         using (var writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).ToFile(target))
         {
-            foreach (var prediction in ml.Data.CreateEnumerable<TilePrediction>(scored, reuseRowObject: false))
+            try
             {
-                using var row = writer.NewRow();
-                row["path"].Set(Path.GetRelativePath(root, prediction.ImagePath).Replace('\\', '/'));
-                row["predicted"].Set(prediction.PredictedLabel);
-                tiles++;
+                foreach (var prediction in ml.Data.CreateEnumerable<TilePrediction>(scored, reuseRowObject: false))
+                {
+                    using var row = writer.NewRow();
+                    row["path"].Set(Path.GetRelativePath(root, prediction.ImagePath).Replace('\\', '/'));
+                    row["predicted"].Set(prediction.PredictedLabel);
+                    tiles++;
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                throw BadInputException.FromPipeline($"scoring '{root}' stopped after {tiles} tiles (their rows are in {target})", e);
             }
         }
 

@@ -13,7 +13,7 @@ public static class TrainCommand
         var root = Path.GetFullPath(labeledRoot);
         if (!Directory.Exists(root))
         {
-            throw new UsageException($"labeled folder '{root}' does not exist");
+            throw new BadInputException($"labeled folder '{root}' does not exist");
         }
 
         var rows = new List<TileRow>();
@@ -21,18 +21,27 @@ public static class TrainCommand
         {
             var name = Path.GetFileName(folder);
             var label = TilePipeline.Classes.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new UsageException($"labeled folder '{root}': sub-folder '{name}' is not a class name; expected only {string.Join(", ", TilePipeline.Classes)}");
+                ?? throw new BadInputException($"labeled folder '{root}': sub-folder '{name}' is not a class name; expected only {string.Join(", ", TilePipeline.Classes)}");
             rows.AddRange(TilePipeline.Images(folder).Select(p => new TileRow { ImagePath = p, Label = label }));
         }
 
         if (rows.Select(r => r.Label).Distinct().Count() < 2)
         {
-            throw new UsageException($"labeled folder '{root}' needs tiles of at least two classes in <Label>/<tile>.png sub-folders");
+            throw new BadInputException($"labeled folder '{root}' needs tiles of at least two classes in <Label>/<tile>.png sub-folders");
         }
 
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(rows);
-        var model = TilePipeline.Build(ml).Fit(data);
+        ITransformer model;
+        try
+        {
+            model = TilePipeline.Build(ml).Fit(data);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw BadInputException.FromPipeline($"training on '{root}' failed", e);
+        }
+
         var target = Path.GetFullPath(modelPath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         ml.Model.Save(model, data.Schema, target);
