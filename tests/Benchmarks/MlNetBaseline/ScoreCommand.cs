@@ -35,6 +35,8 @@ public static class ScoreCommand
         var tiles = 0;
         using (var writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).ToFile(target))
         {
+            writer.Header.Add(["path", "predicted"]);
+            writer.Header.Write();
             try
             {
                 foreach (var prediction in ml.Data.CreateEnumerable<TilePrediction>(scored, reuseRowObject: false))
