@@ -99,7 +99,7 @@ internal sealed class LaneEngine : IDisposable
         return [.. batches.SelectMany(b => b)];
     }
 
-    /// <summary>Scores a stream with every lane busy and one batch read ahead; yields batches in input order.</summary>
+    /// <summary>Scores a stream with every lane busy and one batch read ahead, the last partial batch split over the lanes; yields batches in input order.</summary>
     public async IAsyncEnumerable<RowResult[]> RunAsync(IAsyncEnumerable<TileInput> tiles, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tiles);
@@ -123,9 +123,11 @@ internal sealed class LaneEngine : IDisposable
                 }
             }
 
-            if (chunk.Count > 0)
+            // The last, partial batch is shared out over the lanes: one lane scoring it alone would leave the others idle
+            // for a batch's time at the end of every stream (600 tiles at batch 32 on 2 lanes: 24 tiles on one lane).
+            foreach (var piece in chunk.Chunk(Math.Max(1, (chunk.Count + _lanes.Length - 1) / _lanes.Length)))
             {
-                inFlight.Enqueue(RunBatchAsync([.. chunk], cancellationToken));
+                inFlight.Enqueue(RunBatchAsync(piece, cancellationToken));
             }
 
             while (inFlight.Count > 0)

@@ -2,6 +2,7 @@ using LandUse.Scoring.Inference;
 using LandUse.Scoring.Labels;
 using LandUse.Scoring.Tests.Support;
 using LandUse.TestSupport;
+using Microsoft.Extensions.Logging;
 
 namespace LandUse.Scoring.Tests.Inference;
 
@@ -69,6 +70,25 @@ public sealed class OnnxTileScorerTests : IDisposable
 
         Assert.Equal(listed.Select(p => (p.Ref, p.Label, p.Error)), streamed.Select(p => (p.Ref, p.Label, p.Error)));
         Assert.Equal(listed[0].Probabilities!, streamed[0].Probabilities!);
+    }
+
+    [Fact]
+    public async Task A_streams_last_partial_batch_is_shared_out_over_the_lanes_and_keeps_input_order()
+    {
+        var log = new BatchSizes();
+        using var scorer = new OnnxTileScorer(TinyModel.WriteBundle(_temp.Path), new ScoringOptions { BatchSize = 8 }, log);
+        var lanes = scorer.Budget!.Lanes;
+        var tiles = Enumerable.Range(0, (2 * 8) + 6).Select(i => new TileInput($"t{i:D2}", Images.SolidPng(8, 8, (byte)(10 * i), 0, 0))).ToArray();
+
+        var streamed = new List<TilePrediction>();
+        await foreach (var p in scorer.ScoreStreamAsync(tiles.ToAsyncEnumerable(), TestContext.Current.CancellationToken))
+        {
+            streamed.Add(p);
+        }
+
+        Assert.Equal(tiles.Select(t => t.Ref), streamed.Select(p => p.Ref));
+        int[] tail = [.. Enumerable.Range(0, 6).Chunk((6 + lanes - 1) / lanes).Select(c => c.Length)];
+        Assert.Equal([8, 8, .. tail], log.Sizes.Order().Reverse());
     }
 
     [Fact]
@@ -142,4 +162,25 @@ public sealed class OnnxTileScorerTests : IDisposable
         new("r2.png", Images.SolidPng(8, 8, 200, 0, 0)),
         new("g-big.png", Images.SolidPng(20, 13, 0, 200, 0)),
     ];
+
+    /// <summary>The size of every batch the lanes scored, from the scorer's debug log.</summary>
+    private sealed class BatchSizes : ILogger<OnnxTileScorer>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<int> _sizes = new();
+
+        public IEnumerable<int> Sizes => _sizes;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id == 3003 && state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            {
+                _sizes.Enqueue((int)values.First(v => v.Key == "Count").Value!);
+            }
+        }
+    }
 }
