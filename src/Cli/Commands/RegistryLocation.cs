@@ -1,8 +1,8 @@
 using System.CommandLine;
-using LandUse.Cli.Demo;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Models;
 using LandUse.Scoring.Bundles;
+using LandUse.Scoring.Hosting;
 using LandUse.Scoring.Registry;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,8 +17,8 @@ internal static class RegistryLocation
 {
     public const string ConnectionName = "landuse-models";
 
-    /// <summary>Where the CLI caches downloaded registry models: <c>models/</c> in its cache folder (<see cref="DemoCache.Root"/>).</summary>
-    public static string CacheFolder => Path.Combine(DemoCache.Root(), "models");
+    /// <summary>Where the CLI caches downloaded registry models: <c>models/</c> in its cache folder (<see cref="LocalCache.Root"/>).</summary>
+    public static string CacheFolder => Path.Combine(LocalCache.Root(), "models");
 
     public static Option<string?> ConnectionOption() =>
         new("--connection") { Description = "Blob Storage connection string of the registry's account (default: AZURE_STORAGE_CONNECTION_STRING; none with a container URL: sign in)." };

@@ -35,7 +35,7 @@ public static class DemoBundle
     public const int CalibrationTiles = 256;
 
     /// <summary>The cached bundle folder for this recipe: <c>&lt;cache&gt;/demo-bundle-v&lt;N&gt;</c>.</summary>
-    public static string CacheFolder => Path.Combine(DemoCache.Root(), FolderName);
+    public static string CacheFolder => Path.Combine(LocalCache.Root(), FolderName);
 
     /// <summary>The cached INT8 twin: <c>&lt;cache&gt;/demo-bundle-v&lt;N&gt;-int8</c>.</summary>
     public static string Int8CacheFolder => Int8Of(CacheFolder);
@@ -81,7 +81,7 @@ public static class DemoBundle
             return folder;
         }
 
-        var cache = DemoCache.Root();
+        var cache = LocalCache.Root();
         var final = Path.Combine(cache, FolderName);
         var wanted = precision == ModelPrecision.Int8 ? Int8Of(final) : final;
         if (IsComplete(final) && IsComplete(Int8Of(final)))

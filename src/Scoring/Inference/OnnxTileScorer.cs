@@ -36,7 +36,7 @@ public sealed class OnnxTileScorer : ITileScorer
             var budget = CoreBudget.ForMachine(options.IntraOpThreads);
             var lanes = options with { IntraOpThreads = budget.IntraOpThreads };
             _lanes = new LaneEngine(
-                _ => SessionFactory.Open(bundle.ModelPath, null, label, lanes, batch, log).Session, SessionFactory.Cpu,
+                _ => SessionFactory.OpenCpu(bundle.ModelPath, bundle.Manifest.Sha256, label, lanes, batch, log), SessionFactory.Cpu,
                 bundle.Manifest.InputName, bundle.OutputName, bundle.OutputWidth, spec, options, batch, budget, log);
         }
         else

@@ -27,6 +27,12 @@ public sealed record ScoringOptions
     /// <summary>The CPU memory arena costs about 1 GB at batch 64; off by default.</summary>
     public bool CpuMemoryArena { get; init; }
 
+    /// <summary>
+    /// Where CPU sessions keep their optimized graphs between processes (<see cref="OptimizedGraphCache"/>); null turns
+    /// the cache off. Default: <c>ort-graphs/</c> in the local cache.
+    /// </summary>
+    public string? GraphCacheFolder { get; init; } = OptimizedGraphCache.DefaultFolder();
+
     public ResizePolicy Resize { get; init; } = ResizePolicy.Resize;
 
     /// <summary>Files larger than this are rejected before decoding.</summary>

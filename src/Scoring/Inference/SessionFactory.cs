@@ -23,6 +23,26 @@ internal static class SessionFactory
         return (opened.Session, opened.Provider);
     }
 
+    /// <summary>
+    /// A CPU session for a bundle's model file, through the optimized-graph cache when <see cref="ScoringOptions.GraphCacheFolder"/>
+    /// is set (<paramref name="modelSha256"/>, verified when the bundle loaded, names the entry).
+    /// </summary>
+    public static InferenceSession OpenCpu(string modelPath, string modelSha256, string modelLabel, ScoringOptions options, int batchSize, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrEmpty(options.GraphCacheFolder) || options.Provider != ExecutionProvider.Cpu)
+        {
+            return Open(modelPath, null, modelLabel, options, batchSize, logger).Session;
+        }
+
+        NativeHeap.ReleaseLargeBlocksOnFree();
+        var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : MachineCores.Count;
+        var session = OptimizedGraphCache.Open(modelPath, OptimizedGraphCache.PathFor(options.GraphCacheFolder, modelSha256), () => BaseOptions(options, threads));
+        NativeHeap.Trim();
+        ScoringLog.ProviderActive(logger, modelLabel, Cpu, batchSize, threads, options.CpuMemoryArena);
+        return session;
+    }
+
     /// <summary>As <see cref="Open"/>, and when CUDA was asked for but the session runs on the CPU, why.</summary>
     public static OpenedSession OpenReporting(string? modelPath, byte[]? modelBytes, string modelLabel, ScoringOptions options, int batchSize, ILogger logger)
     {

@@ -1,4 +1,5 @@
 using LandUse.Cli.Demo;
+using LandUse.Scoring.Hosting;
 using LandUse.TestSupport;
 
 namespace LandUse.Cli.Tests.Demo;
@@ -9,20 +10,20 @@ public sealed class DemoBundleLocationTests
     [Fact]
     public void Cache_root_prefers_LANDUSE_CACHE_then_XDG_CACHE_HOME_then_home()
     {
-        using var env = new EnvironmentScope().Set(DemoCache.CacheVariable, "/tmp/own-cache").Set("XDG_CACHE_HOME", "/tmp/xdg");
-        Assert.Equal("/tmp/own-cache", DemoCache.Root());
+        using var env = new EnvironmentScope().Set(LocalCache.CacheVariable, "/tmp/own-cache").Set("XDG_CACHE_HOME", "/tmp/xdg");
+        Assert.Equal("/tmp/own-cache", LocalCache.Root());
 
-        env.Set(DemoCache.CacheVariable, null);
-        Assert.Equal("/tmp/xdg/landuse", DemoCache.Root());
+        env.Set(LocalCache.CacheVariable, null);
+        Assert.Equal("/tmp/xdg/landuse", LocalCache.Root());
 
         env.Set("XDG_CACHE_HOME", null);
-        Assert.Equal(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "landuse"), DemoCache.Root());
+        Assert.Equal(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "landuse"), LocalCache.Root());
     }
 
     [Fact]
     public void Cached_bundle_folder_is_versioned_by_the_recipe()
     {
-        using var env = new EnvironmentScope().Set(DemoCache.CacheVariable, "/tmp/c");
+        using var env = new EnvironmentScope().Set(LocalCache.CacheVariable, "/tmp/c");
         Assert.Equal($"/tmp/c/demo-bundle-v{DemoBundle.RecipeVersion}", DemoBundle.CacheFolder);
     }
 

@@ -1,7 +1,7 @@
-namespace LandUse.Cli.Demo;
+namespace LandUse.Scoring.Hosting;
 
-/// <summary>Where landuse keeps things it builds once per machine: $LANDUSE_CACHE, else $XDG_CACHE_HOME/landuse, else ~/.cache/landuse.</summary>
-public static class DemoCache
+/// <summary>Where landuse keeps what it builds or downloads once per machine (demo bundle, registry models, optimized graphs): $LANDUSE_CACHE, else $XDG_CACHE_HOME/landuse, else ~/.cache/landuse.</summary>
+public static class LocalCache
 {
     public const string CacheVariable = "LANDUSE_CACHE";
 
