@@ -22,12 +22,7 @@ public sealed class BlobTableRunTests(AzuriteFixture azurite, ModelFixture model
     public async Task Blob_run_writes_one_table_row_per_tile_and_a_run_row_whose_counts_match()
     {
         var ct = TestContext.Current.CancellationToken;
-        var container = new BlobContainerClient(azurite.ConnectionString, "tiles-" + Guid.NewGuid().ToString("N")[..8]);
-        await container.CreateAsync(cancellationToken: ct);
-        await Parallel.ForEachAsync(tiles.Files(), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (file, token) =>
-        {
-            await container.GetBlobClient("set300/" + file.Ref).UploadAsync(file.Path, token);
-        });
+        var container = await TileContainers.UploadAsync(azurite, "tiles", "set300", tiles.Files(), ct);
         var connections = new StorageConnections();
         connections.Set(Connection, azurite.ConnectionString);
         var request = new RunRequest

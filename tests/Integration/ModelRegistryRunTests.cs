@@ -229,13 +229,8 @@ public sealed class ModelRegistryRunTests(AzuriteFixture azurite, ModelFixture m
 
     private async Task<TileSourceSpec> UploadTilesAsync(string prefix, CancellationToken ct)
     {
-        var container = new BlobContainerClient(azurite.ConnectionString, prefix + "-" + Guid.NewGuid().ToString("N")[..8]);
-        await container.CreateAsync(cancellationToken: ct);
         var files = tiles.Files().Where(f => f.Ref != TileSetFixture.BrokenTile).Take(Tiles - 1).Append(tiles.Files().Single(f => f.Ref == TileSetFixture.BrokenTile));
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (file, token) =>
-        {
-            await container.GetBlobClient("set/" + file.Ref).UploadAsync(file.Path, token);
-        });
+        var container = await TileContainers.UploadAsync(azurite, prefix, "set", files, ct);
         return TileSourceSpec.Blob(container.Name, "set", Connection);
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Azure.Storage.Blobs;
 using LandUse.Integration.Fixtures;
 using LandUse.Pipeline.Backends.Remote;
 using LandUse.Pipeline.Connections;
@@ -31,12 +30,7 @@ public sealed class RemoteScoringTests(AzuriteFixture azurite, ModelFixture mode
     public async Task A_run_scored_on_the_worker_through_500s_and_stalls_equals_the_in_process_run()
     {
         var ct = TestContext.Current.CancellationToken;
-        var container = new BlobContainerClient(azurite.ConnectionString, "remote-" + Guid.NewGuid().ToString("N")[..8]);
-        await container.CreateAsync(cancellationToken: ct);
-        await Parallel.ForEachAsync(tiles.Files(), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (file, token) =>
-        {
-            await container.GetBlobClient("set/" + file.Ref).UploadAsync(file.Path, token);
-        });
+        var container = await TileContainers.UploadAsync(azurite, "remote", "set", tiles.Files(), ct);
         var connections = new StorageConnections();
         connections.Set(Connection, azurite.ConnectionString);
 
@@ -97,13 +91,8 @@ public sealed class RemoteScoringTests(AzuriteFixture azurite, ModelFixture mode
     public async Task A_run_whose_worker_goes_down_for_good_completes_with_its_tiles_as_error_rows()
     {
         var ct = TestContext.Current.CancellationToken;
-        var container = new BlobContainerClient(azurite.ConnectionString, "down-" + Guid.NewGuid().ToString("N")[..8]);
-        await container.CreateAsync(cancellationToken: ct);
         var files = tiles.Files().Where(f => f.Ref != TileSetFixture.BrokenTile).Take(40).ToList();
-        foreach (var file in files)
-        {
-            await container.GetBlobClient("set/" + file.Ref).UploadAsync(file.Path, ct);
-        }
+        var container = await TileContainers.UploadAsync(azurite, "down", "set", files, ct);
 
         var connections = new StorageConnections();
         connections.Set(Connection, azurite.ConnectionString);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using LandUse.Integration.Fixtures;
 using LandUse.Pipeline.Connections;
 using LandUse.Pipeline.Hosting;
@@ -198,10 +197,7 @@ public sealed class RunLeaseTests(AzuriteFixture azurite, ModelFixture model, Ti
 
     private async Task<string> UploadAsync(string name, IEnumerable<(string Ref, string Path)> files)
     {
-        var container = new BlobContainerClient(azurite.ConnectionString, name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        await container.CreateAsync(cancellationToken: Ct);
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = Ct }, async (file, token) =>
-            await container.GetBlobClient("set/" + file.Ref).UploadAsync(file.Path, token));
+        var container = await TileContainers.UploadAsync(azurite, name, "set", files, Ct);
         return container.Name;
     }
 

@@ -32,12 +32,7 @@ public sealed class SecretsTests(AzuriteFixture azurite, ModelFixture model, Til
     public async Task Nothing_a_run_writes_or_logs_contains_the_connection_string_or_key()
     {
         var files = tiles.Files().Where((_, i) => i % 10 == 0).ToList();
-        var container = new BlobContainerClient(azurite.ConnectionString, "secrets-" + Guid.NewGuid().ToString("N")[..8]);
-        await container.CreateAsync(cancellationToken: Ct);
-        foreach (var file in files)
-        {
-            await container.GetBlobClient(file.Ref).UploadAsync(file.Path, Ct);
-        }
+        var container = await TileContainers.UploadAsync(azurite, "secrets", "", files, Ct);
 
         var log = new LogCapture();
         var engine = new EmbeddedEngineOptions { ConfigureLogging = logging => logging.AddProvider(log).AddFilter<LogCapture>(null, LogLevel.Trace) };

@@ -30,12 +30,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ModelFixture model
     public async Task A_run_through_storage_503s_resets_and_timeouts_scores_every_tile_once_with_one_row_each()
     {
         var files = tiles.Files().Where((_, i) => i % 3 == 0 || i == 0).ToList();
-        var container = new BlobContainerClient(azurite.ConnectionString, "faults-" + Guid.NewGuid().ToString("N")[..8]);
-        await container.CreateAsync(cancellationToken: Ct);
-        foreach (var file in files)
-        {
-            await container.GetBlobClient("set/" + file.Ref).UploadAsync(file.Path, Ct);
-        }
+        var container = await TileContainers.UploadAsync(azurite, "faults", "set", files, Ct);
 
         await using var blobs = await StorageFaultProxy.StartAsync(StorageFaultProxy.Endpoint(azurite.ConnectionString, "BlobEndpoint"), Plan(busy: 7, reset: 23, stall: 11));
         await using var tables = await StorageFaultProxy.StartAsync(StorageFaultProxy.Endpoint(azurite.ConnectionString, "TableEndpoint"), Plan(busy: 5, reset: 19, stall: 13));

@@ -22,13 +22,8 @@ public sealed class TableExportAttemptTests(AzuriteFixture azurite, ModelFixture
     public async Task Rerunning_an_id_after_tiles_were_deleted_exports_only_the_tiles_still_there_reused_rows_included()
     {
         var ct = TestContext.Current.CancellationToken;
-        var container = new BlobContainerClient(azurite.ConnectionString, "attempts-" + Guid.NewGuid().ToString("N")[..8]);
-        await container.CreateAsync(cancellationToken: ct);
         var files = tiles.Files().Take(120).ToList();
-        foreach (var file in files)
-        {
-            await container.GetBlobClient("set/" + file.Ref).UploadAsync(file.Path, ct);
-        }
+        var container = await TileContainers.UploadAsync(azurite, "attempts", "set", files, ct);
 
         var connections = new StorageConnections();
         connections.Set(Connection, azurite.ConnectionString);
