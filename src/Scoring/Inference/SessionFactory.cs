@@ -30,21 +30,18 @@ internal static class SessionFactory
     public static InferenceSession OpenCpu(string modelPath, string modelSha256, string modelLabel, ScoringOptions options, int batchSize, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrEmpty(options.GraphCacheFolder) || options.Provider != ExecutionProvider.Cpu)
-        {
-            return Open(modelPath, null, modelLabel, options, batchSize, logger).Session;
-        }
-
-        NativeHeap.ReleaseLargeBlocksOnFree();
-        var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : MachineCores.Count;
-        var session = OptimizedGraphCache.Open(modelPath, OptimizedGraphCache.PathFor(options.GraphCacheFolder, modelSha256), () => BaseOptions(options, threads));
-        NativeHeap.Trim();
-        ScoringLog.ProviderActive(logger, modelLabel, Cpu, batchSize, threads, options.CpuMemoryArena);
-        return session;
+        var cachedGraph = string.IsNullOrEmpty(options.GraphCacheFolder) || options.Provider != ExecutionProvider.Cpu
+            ? null
+            : OptimizedGraphCache.PathFor(options.GraphCacheFolder, modelSha256);
+        return OpenReporting(modelPath, null, modelLabel, options, batchSize, logger, cachedGraph).Session;
     }
 
-    /// <summary>As <see cref="Open"/>, and when CUDA was asked for but the session runs on the CPU, why.</summary>
-    public static OpenedSession OpenReporting(string? modelPath, byte[]? modelBytes, string modelLabel, ScoringOptions options, int batchSize, ILogger logger)
+    /// <summary>
+    /// As <see cref="Open"/>, and when CUDA was asked for but the session runs on the CPU, why. A CPU session of a model file
+    /// goes through the optimized-graph cache entry <c>cachedGraph</c> when one is given (<see cref="OptimizedGraphCache"/>).
+    /// </summary>
+    public static OpenedSession OpenReporting(
+        string? modelPath, byte[]? modelBytes, string modelLabel, ScoringOptions options, int batchSize, ILogger logger, string? cachedGraph = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         NativeHeap.ReleaseLargeBlocksOnFree();
@@ -64,8 +61,7 @@ internal static class SessionFactory
             ScoringLog.CudaUnavailable(logger, modelLabel, reason ?? "unknown");
         }
 
-        using var cpuOptions = BaseOptions(options, threads);
-        var cpu = Create(modelPath, modelBytes, cpuOptions);
+        var cpu = OpenCpuSession(modelPath, modelBytes, cachedGraph, () => BaseOptions(options, threads));
         NativeHeap.Trim();
         ScoringLog.ProviderActive(logger, modelLabel, Cpu, batchSize, threads, options.CpuMemoryArena);
         return new OpenedSession(cpu, Cpu, fallback);
@@ -85,6 +81,17 @@ internal static class SessionFactory
         // Decoding of the next batch shares these cores; idle ORT workers must not spin on them.
         so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return so;
+    }
+
+    private static InferenceSession OpenCpuSession(string? modelPath, byte[]? modelBytes, string? cachedGraph, Func<SessionOptions> options)
+    {
+        if (modelPath is not null && cachedGraph is not null)
+        {
+            return OptimizedGraphCache.Open(modelPath, cachedGraph, options);
+        }
+
+        using var cpuOptions = options();
+        return Create(modelPath, modelBytes, cpuOptions);
     }
 
     private static InferenceSession Create(string? modelPath, byte[]? modelBytes, SessionOptions options) =>
