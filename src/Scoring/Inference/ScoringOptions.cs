@@ -13,10 +13,10 @@ public sealed record ScoringOptions
     /// <summary>
     /// On the CPU lanes, tiles per model call: a lane decodes <see cref="BatchSize"/> tiles, then runs the model over them
     /// this many at a time. The activations a call holds scale with it (about 4.4 MB per tile for the FP32 ResNet18, per
-    /// lane), while the CPU model runs about as fast at batch 8 as at 32 (`landuse bench`, raw_by_batch): 8 keeps a run's
-    /// peak working set down at no cost in tiles/s. 0 means the whole batch in one call.
+    /// lane); at 4 a call's activations stay near the L3 cache and in <see cref="CpuMemoryArena"/>'s few reused blocks,
+    /// and the model runs faster per tile than at 8 or 32 (docs/PERFORMANCE.md). 0 means the whole batch in one call.
     /// </summary>
-    public int ModelBatchSize { get; init; } = 8;
+    public int ModelBatchSize { get; init; } = 4;
 
     /// <summary>
     /// Intra-op threads per session; 0 lets <see cref="Hosting.CoreBudget"/> choose (on the CPU: one-thread lanes, one per
@@ -24,8 +24,12 @@ public sealed record ScoringOptions
     /// </summary>
     public int IntraOpThreads { get; init; }
 
-    /// <summary>The CPU memory arena costs about 1 GB at batch 64; off by default.</summary>
-    public bool CpuMemoryArena { get; init; }
+    /// <summary>
+    /// ONNX Runtime's CPU memory arena: a call's activations come from blocks kept between calls instead of fresh pages
+    /// from the kernel each time (without it a 600-tile FP32 `score` spent 7 % of its CPU time in page faults). It holds
+    /// the largest call's activations, so it suits small <see cref="ModelBatchSize"/>s: about 1 GB for a whole batch of 64.
+    /// </summary>
+    public bool CpuMemoryArena { get; init; } = true;
 
     /// <summary>
     /// Where CPU sessions keep their optimized graphs between processes (<see cref="OptimizedGraphCache"/>); null turns

@@ -7,7 +7,7 @@ namespace LandUse.Scoring.Inference;
 
 /// <summary>
 /// Opens ONNX Runtime sessions the one way this project wants: all graph optimizations, intra-op threads from the
-/// real core count, CPU arena off unless asked, and CUDA when requested and proven to run there (see
+/// real core count, the CPU arena as <see cref="ScoringOptions.CpuMemoryArena"/> says, and CUDA when requested and proven to run there (see
 /// <see cref="CudaSessions"/>), with a fallback to CPU that says why;
 /// the memory the graph optimizer freed goes back to the system at once, and large tensors as they are freed (<see cref="NativeHeap"/>).
 /// </summary>
