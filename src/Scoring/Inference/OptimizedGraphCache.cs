@@ -57,7 +57,18 @@ internal static class OptimizedGraphCache
 
             // ONNX Runtime warns that an NCHWc graph is hardware specific; the entry's name carries the CPU kind for that.
             saving.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
-            var session = new InferenceSession(modelPath, saving);
+            InferenceSession session;
+            try
+            {
+                session = new InferenceSession(modelPath, saving);
+            }
+            catch (OnnxRuntimeException)
+            {
+                // The folder exists but refuses the file (read-only, full): ONNX Runtime fails the session rather than the save.
+                // A model that cannot be opened at all fails again below, with its own error.
+                throw new IOException($"Could not write the optimized graph {temporary}.");
+            }
+
             try
             {
                 File.Move(temporary, cached, overwrite: true);

@@ -64,6 +64,20 @@ public sealed class OptimizedGraphCacheTests : IDisposable
     }
 
     [Fact]
+    public void An_existing_cache_folder_that_refuses_the_file_scores_from_the_model_itself()
+    {
+        // /proc/self exists and refuses new files even to root, where a chmod-ed folder would not.
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /proc");
+        var bundle = TinyModel.WriteBundle(_temp.Combine("bundle"));
+        var tiles = Tiles();
+        var ct = TestContext.Current.CancellationToken;
+
+        var scores = Scores(bundle, "/proc/self", tiles, ct);
+
+        Assert.Equal(Scores(bundle, null, tiles, ct), scores);
+    }
+
+    [Fact]
     public void The_folder_keeps_only_the_graphs_built_last()
     {
         var cache = _temp.Combine("graphs");
