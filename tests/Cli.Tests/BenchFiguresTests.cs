@@ -31,6 +31,7 @@ public sealed class BenchFiguresTests
         var table = BenchTable.Format(Quick());
 
         Assert.Contains("| raw model, batch 64 (tiles/s) | 40.0 |", table, StringComparison.Ordinal);
+        Assert.Contains("| raw model in lanes, batch 4 (tiles/s) | 45.0 |", table, StringComparison.Ordinal);
         Assert.Contains("| orchestration_ms_per_tile_100k | not measured (--quick) |", table, StringComparison.Ordinal);
         Assert.Contains("| table_rows_per_s (Azurite) | not measured: no Azurite here |", table, StringComparison.Ordinal);
         Assert.Contains("| ratio >= 0.95 | 0.9 | no |", table, StringComparison.Ordinal);
@@ -41,6 +42,8 @@ public sealed class BenchFiguresTests
         RawTilesPerSecond = 44,
         RawBestBatch = 32,
         RawByBatch = new Dictionary<string, double> { ["1"] = 42, ["8"] = 43, ["32"] = 44, ["64"] = 40 },
+        RawLanesTilesPerSecond = 45,
+        RawLanesBatch = 4,
         EndToEndTilesPerSecond = 39.6,
         Ratio = 0.9,
         OrchestrationMsPerTile = 0.3,

@@ -30,6 +30,10 @@ internal sealed record BenchFigures
     [JsonPropertyName("raw_lanes_tiles_per_s")]
     public double RawLanesTilesPerSecond { get; init; }
 
+    /// <summary>Tiles per model call in the lanes figure: the lanes' own (ScoringOptions.ModelBatchSize).</summary>
+    [JsonPropertyName("raw_lanes_batch")]
+    public int RawLanesBatch { get; init; }
+
     [JsonPropertyName("decode_tiles_per_s_per_core")]
     public double DecodeTilesPerSecondPerCore { get; init; }
 

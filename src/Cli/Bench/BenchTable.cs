@@ -21,7 +21,7 @@ internal static class BenchTable
         }
 
         text.AppendLine(c, $"| raw_tiles_per_s (best batch, {f.RawBestBatch}) | {f.RawTilesPerSecond:F1} |");
-        text.AppendLine(c, $"| raw model in lanes, batch 8 (tiles/s) | {f.RawLanesTilesPerSecond:F1} |");
+        text.AppendLine(c, $"| raw model in lanes, batch {f.RawLanesBatch} (tiles/s) | {f.RawLanesTilesPerSecond:F1} |");
         text.AppendLine(c, $"| decode_tiles_per_s_per_core | {f.DecodeTilesPerSecondPerCore:F0} |");
         text.AppendLine(c, $"| end_to_end_tiles_per_s ({f.EndToEndTiles:N0}-tile run, model load {f.ModelLoadSeconds:F1} s apart) | {f.EndToEndTilesPerSecond:F1} |");
         text.AppendLine(c, $"| ratio (end to end / raw) | {f.Ratio:F3} |");

@@ -14,12 +14,48 @@ namespace LandUse.Cli.Bench;
 /// </summary>
 internal static class ModelSpeed
 {
-    /// <summary>Tiles/s of the raw model at <paramref name="batch"/>, with the provider that actually ran it.</summary>
-    public static (double TilesPerSecond, string Provider) Raw(ModelBundle bundle, byte[] tile, int batch, ExecutionProvider provider, TimeSpan duration)
+    /// <summary>
+    /// Tiles/s of the raw model at each of <paramref name="batches"/>, with the provider that actually ran it: every batch
+    /// size's session is opened first, then each is measured in turn for <paramref name="duration"/> / <paramref name="rounds"/>
+    /// in each of <paramref name="rounds"/> rounds, and its figure is its tiles over its time across the rounds. On a machine
+    /// whose speed drifts by 10 % from one 8-second window to the next, one window per batch size crowned whichever batch
+    /// met the fastest window; interleaved, every batch size sees the same moments.
+    /// </summary>
+    public static (IReadOnlyList<double> TilesPerSecond, string Provider) Raw(
+        ModelBundle bundle, byte[] tile, IReadOnlyList<int> batches, ExecutionProvider provider, TimeSpan duration, int rounds)
     {
-        using var rig = new ModelRig(batch, tile, bundle, new ScoringOptions { BatchSize = batch, Provider = provider, IntraOpThreads = MachineCores.Count });
-        rig.Run();
-        return (Measure(rig.Run, batch, duration), rig.Provider);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rounds);
+        var rigs = new List<ModelRig>(batches.Count);
+        try
+        {
+            foreach (var batch in batches)
+            {
+                var rig = new ModelRig(batch, tile, bundle, new ScoringOptions { BatchSize = batch, Provider = provider, IntraOpThreads = MachineCores.Count });
+                rigs.Add(rig);
+                rig.Run();
+            }
+
+            var tiles = new long[rigs.Count];
+            var seconds = new double[rigs.Count];
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var i = 0; i < rigs.Count; i++)
+                {
+                    var (done, took) = ThroughputProbe.Measure(rigs[i].Run, batches[i], duration / rounds);
+                    tiles[i] += done;
+                    seconds[i] += took.TotalSeconds;
+                }
+            }
+
+            return ([.. tiles.Select((t, i) => t / seconds[i])], rigs[^1].Provider);
+        }
+        finally
+        {
+            foreach (var rig in rigs)
+            {
+                rig.Dispose();
+            }
+        }
     }
 
     /// <summary>Tiles/s of the model in the CPU lanes the scorer uses, each lane calling it back to back at <paramref name="batch"/>.</summary>

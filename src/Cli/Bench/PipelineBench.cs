@@ -9,7 +9,7 @@ namespace LandUse.Cli.Bench;
 /// <summary>
 /// `landuse bench`: every figure in ONE process on the same synthetic tiles, so ratios hold even on a busy machine.
 /// In order: a real run with the model (its peak working set measured from a reset high-water mark, before anything
-/// else loads), right after it the raw model at batch 1, 8, 32 and 64 and in lanes (so the ratio compares neighbours in
+/// else loads), right after it the raw model at batch 1, 8, 32 and 64 (interleaved rounds) and in lanes (so the ratio compares neighbours in
 /// time), decoding on one core, no-op runs of 10,000 (and without --quick 100,000) tiles for the orchestration's cost
 /// per tile, and Table Storage rows/s on Azurite.
 /// </summary>
@@ -17,12 +17,12 @@ internal static class PipelineBench
 {
     public static readonly int[] RawBatches = [1, 8, 32, 64];
 
-    /// <summary>How big each stage is.</summary>
-    public sealed record Plan(bool Quick, int EndToEndTiles, int OrchestrationTiles, int? OrchestrationTilesLarge, TimeSpan PerMeasurement)
+    /// <summary>How big each stage is; each raw batch size's <see cref="PerMeasurement"/> is spread over <see cref="RawRounds"/> interleaved rounds.</summary>
+    public sealed record Plan(bool Quick, int EndToEndTiles, int OrchestrationTiles, int? OrchestrationTilesLarge, TimeSpan PerMeasurement, int RawRounds)
     {
         public static Plan For(bool quick, int? seconds) => quick
-            ? new Plan(true, 256, 10_000, null, TimeSpan.FromSeconds(seconds ?? 2))
-            : new Plan(false, 10_000, 10_000, 100_000, TimeSpan.FromSeconds(seconds ?? 8));
+            ? new Plan(true, 256, 10_000, null, TimeSpan.FromSeconds(seconds ?? 2), 2)
+            : new Plan(false, 10_000, 10_000, 100_000, TimeSpan.FromSeconds(seconds ?? 8), 4);
     }
 
     public static async Task<BenchFigures> RunAsync(ModelBundle bundle, Plan plan, ExecutionProvider provider, TextWriter progress, CancellationToken ct)
@@ -40,17 +40,17 @@ internal static class PipelineBench
             $"  {e2e.TilesPerSecond:F1} tiles/s ({e2e.Seconds:F1} s, model loaded in {e2e.ModelLoadSeconds:F1} s before), peak working set {e2e.PeakWorkingSetMb} MiB"));
 
         var byBatch = new Dictionary<string, double>(StringComparer.Ordinal);
-        var usedProvider = "";
-        foreach (var batch in RawBatches)
+        var (rates, usedProvider) = ModelSpeed.Raw(bundle, tiles.Samples[5], RawBatches, provider, plan.PerMeasurement, plan.RawRounds);
+        for (var i = 0; i < RawBatches.Length; i++)
         {
-            var (rate, used) = ModelSpeed.Raw(bundle, tiles.Samples[5], batch, provider, plan.PerMeasurement);
-            byBatch[batch.ToString(CultureInfo.InvariantCulture)] = Math.Round(rate, 2);
-            usedProvider = used;
-            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw model batch {batch,2} on {used}: {rate:F1} tiles/s"));
+            byBatch[RawBatches[i].ToString(CultureInfo.InvariantCulture)] = Math.Round(rates[i], 2);
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"raw model batch {RawBatches[i],2} on {usedProvider}: {rates[i]:F1} tiles/s ({plan.RawRounds} interleaved rounds)"));
         }
 
-        var lanes = usedProvider == "CPU" ? ModelSpeed.Lanes(bundle, tiles.Samples[5], 8, plan.PerMeasurement) : 0;
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw model in lanes ({CoreBudget.ForMachine()}, batch 8): {lanes:F1} tiles/s"));
+        var laneBatch = new ScoringOptions().ModelBatchSize;
+        var lanes = usedProvider == "CPU" ? ModelSpeed.Lanes(bundle, tiles.Samples[5], laneBatch, plan.PerMeasurement) : 0;
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw model in lanes ({CoreBudget.ForMachine()}, batch {laneBatch}): {lanes:F1} tiles/s"));
         var decode = ModelSpeed.DecodePerCore(bundle, tiles.Samples, plan.PerMeasurement / 2);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decode on one core: {decode:F0} tiles/s"));
         progress.WriteLine($"orchestration: a no-op run of {plan.OrchestrationTiles:N0} tiles");
@@ -76,6 +76,7 @@ internal static class PipelineBench
             RawBestBatch = int.Parse(best.Key, CultureInfo.InvariantCulture),
             RawByBatch = byBatch,
             RawLanesTilesPerSecond = Math.Round(lanes, 2),
+            RawLanesBatch = laneBatch,
             DecodeTilesPerSecondPerCore = Math.Round(decode, 1),
             EndToEndTilesPerSecond = Math.Round(e2e.TilesPerSecond, 2),
             EndToEndTiles = e2e.Tiles,
