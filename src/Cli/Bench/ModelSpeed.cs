@@ -24,6 +24,8 @@ internal static class ModelSpeed
     public static (IReadOnlyList<double> TilesPerSecond, string Provider) Raw(
         ModelBundle bundle, byte[] tile, IReadOnlyList<int> batches, ExecutionProvider provider, TimeSpan duration, int rounds)
     {
+        ArgumentNullException.ThrowIfNull(batches);
+        ArgumentOutOfRangeException.ThrowIfZero(batches.Count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rounds);
         var rigs = new List<ModelRig>(batches.Count);
         try

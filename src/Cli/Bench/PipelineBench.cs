@@ -9,9 +9,9 @@ namespace LandUse.Cli.Bench;
 /// <summary>
 /// `landuse bench`: every figure in ONE process on the same synthetic tiles, so ratios hold even on a busy machine.
 /// In order: a real run with the model (its peak working set measured from a reset high-water mark, before anything
-/// else loads), right after it the raw model at batch 1, 8, 32 and 64 (interleaved rounds) and in lanes (so the ratio compares neighbours in
-/// time), decoding on one core, no-op runs of 10,000 (and without --quick 100,000) tiles for the orchestration's cost
-/// per tile, and Table Storage rows/s on Azurite.
+/// else loads), right after it the raw model at batch 1, 8, 32 and 64 (in interleaved rounds) and in lanes (so the
+/// ratio compares neighbours in time), decoding on one core, no-op runs of 10,000 (and without --quick 100,000) tiles
+/// for the orchestration's cost per tile, and Table Storage rows/s on Azurite.
 /// </summary>
 internal static class PipelineBench
 {
