@@ -7,7 +7,7 @@ namespace LandUse.Analysis.Grids;
 /// Collects what a run's maps need from its rows one at a time, so a report is drawn from one pass over any number of
 /// tiles: for each grid cell, the group predicted and the truth group, two nibbles of one byte in 64 x 64 blocks
 /// allocated where tiles are. Memory follows the area the tiles cover (one byte per cell), never the tile count; a
-/// grid beyond <see cref="TileLayout.MaxCells"/> is refused when the maps are built, as <see cref="TileLayout"/> does.
+/// grid beyond <see cref="TileLayout.MaxCells"/> is refused when the maps are built, by <see cref="TileLayout.Spanning"/>.
 /// </summary>
 public sealed class RunMapBuilder
 {
@@ -15,10 +15,10 @@ public sealed class RunMapBuilder
     private const int BlockSide = 1 << BlockBits;
     private const int Mask = BlockSide - 1;
     private readonly Dictionary<(int Row, int Col), byte[]> _blocks = [];
-    private int _minRow = int.MaxValue, _maxRow = int.MinValue, _minCol = int.MaxValue, _maxCol = int.MinValue;
+    private readonly TileBox _box = new();
 
     /// <summary>Tiles with a grid position.</summary>
-    public long Placed { get; private set; }
+    public long Placed => _box.Count;
 
     /// <summary>Tiles without a row/col in the index or in their id.</summary>
     public long Unplaced { get; private set; }
@@ -36,9 +36,7 @@ public sealed class RunMapBuilder
             return;
         }
 
-        Placed++;
-        (_minRow, _maxRow) = (Math.Min(_minRow, row), Math.Max(_maxRow, row));
-        (_minCol, _maxCol) = (Math.Min(_minCol, col), Math.Max(_maxCol, col));
+        _box.Add(row, col);
         var key = (row >> BlockBits, col >> BlockBits);
         if (!_blocks.TryGetValue(key, out var block))
         {
@@ -57,16 +55,10 @@ public sealed class RunMapBuilder
             return new RunMaps(0, 0, 0, 0, Placed, Unplaced, new LabelGrid<LandGroup>(0, 0), null);
         }
 
-        var rows = (long)_maxRow - _minRow + 1;
-        var cols = (long)_maxCol - _minCol + 1;
-        if (rows * cols > TileLayout.MaxCells)
-        {
-            throw new InvalidDataException(
-                $"Tile grid spans rows {_minRow}..{_maxRow} and cols {_minCol}..{_maxCol} ({rows * cols:N0} cells), more than {TileLayout.MaxCells:N0}; check the index's row/col values.");
-        }
-
-        var predicted = new LabelGrid<LandGroup>((int)rows, (int)cols);
-        var truth = AnyTruth ? new LabelGrid<LandGroup>((int)rows, (int)cols) : null;
+        // The grid's shape and origin only (its placed and unplaced counts are this builder's).
+        var shape = TileLayout.Spanning(_box, 0, 0);
+        var predicted = new LabelGrid<LandGroup>(shape.Rows, shape.Cols);
+        var truth = AnyTruth ? new LabelGrid<LandGroup>(shape.Rows, shape.Cols) : null;
         foreach (var ((blockRow, blockCol), block) in _blocks)
         {
             for (var i = 0; i < block.Length; i++)
@@ -76,8 +68,8 @@ public sealed class RunMapBuilder
                     continue;
                 }
 
-                var r = (blockRow << BlockBits) + (i >> BlockBits) - _minRow;
-                var c = (blockCol << BlockBits) + (i & Mask) - _minCol;
+                var r = (blockRow << BlockBits) + (i >> BlockBits) - shape.RowOrigin;
+                var c = (blockCol << BlockBits) + (i & Mask) - shape.ColOrigin;
                 predicted[r, c] = Group(block[i] & 0xF);
                 if (truth is not null)
                 {
@@ -86,7 +78,7 @@ public sealed class RunMapBuilder
             }
         }
 
-        return new RunMaps((int)rows, (int)cols, _minRow, _minCol, Placed, Unplaced, predicted, truth);
+        return new RunMaps(shape.Rows, shape.Cols, shape.RowOrigin, shape.ColOrigin, Placed, Unplaced, predicted, truth);
     }
 
     // 0 = none, else the class + 1; a failed tile occupies its cell with no label.
