@@ -18,21 +18,7 @@ public static class Neighbourhood
         return cells;
     }
 
-    /// <summary>Paths of the run's tiles in the <paramref name="wanted"/> cells only (one pass, memory in the cells asked for).</summary>
-    public static IReadOnlyDictionary<(int Row, int Col), string> Paths(IEnumerable<TileResult> tiles, IReadOnlySet<(int Row, int Col)> wanted)
-    {
-        ArgumentNullException.ThrowIfNull(tiles);
-        ArgumentNullException.ThrowIfNull(wanted);
-        var paths = new Dictionary<(int Row, int Col), string>(wanted.Count);
-        foreach (var tile in tiles)
-        {
-            Keep(paths, tile, wanted);
-        }
-
-        return paths;
-    }
-
-    /// <summary>The same over a run read as a stream (one pass, nothing kept but the paths asked for).</summary>
+    /// <summary>Paths of the run's tiles in the <paramref name="wanted"/> cells only (one pass over the stream, memory in the cells asked for).</summary>
     public static async Task<IReadOnlyDictionary<(int Row, int Col), string>> PathsAsync(
         IAsyncEnumerable<TileResult> tiles, IReadOnlySet<(int Row, int Col)> wanted, CancellationToken cancellationToken)
     {
@@ -41,17 +27,12 @@ public static class Neighbourhood
         var paths = new Dictionary<(int Row, int Col), string>(wanted.Count);
         await foreach (var tile in tiles.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            Keep(paths, tile, wanted);
+            if (tile is { Row: { } r, Col: { } c } && wanted.Contains((r, c)))
+            {
+                paths.TryAdd((r, c), tile.Path);
+            }
         }
 
         return paths;
-    }
-
-    private static void Keep(Dictionary<(int Row, int Col), string> paths, TileResult tile, IReadOnlySet<(int Row, int Col)> wanted)
-    {
-        if (tile is { Row: { } r, Col: { } c } && wanted.Contains((r, c)))
-        {
-            paths.TryAdd((r, c), tile.Path);
-        }
     }
 }

@@ -41,11 +41,11 @@ public sealed class NeighbourhoodImageTests
     }
 
     [Fact]
-    public void Only_the_wanted_cells_are_looked_up()
+    public async Task Only_the_wanted_cells_are_looked_up()
     {
         List<LandUse.Analysis.Runs.TileResult> tiles = [TestTiles.Cell(0, 0, null), TestTiles.Cell(0, 1, null), TestTiles.Cell(5, 5, null)];
 
-        var paths = Neighbourhood.Paths(tiles, new HashSet<(int, int)> { (0, 1), (5, 5), (9, 9) });
+        var paths = await Neighbourhood.PathsAsync(tiles.ToAsyncEnumerable(), new HashSet<(int, int)> { (0, 1), (5, 5), (9, 9) }, TestContext.Current.CancellationToken);
 
         Assert.Equal(["tiles/r0000_c0001.png", "tiles/r0005_c0005.png"], paths.Values.Order(StringComparer.Ordinal));
     }
