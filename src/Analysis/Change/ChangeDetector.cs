@@ -1,6 +1,5 @@
 using LandUse.Analysis.Grids;
 using LandUse.Analysis.Runs;
-using LandUse.Scoring.Labels;
 
 namespace LandUse.Analysis.Change;
 
@@ -153,9 +152,7 @@ public static class ChangeDetector
 
     private static ChangeCandidate Candidate(TileResult tileA, TileResult tileB, ChangeOptions options)
     {
-        bool? truthChanged = tileA.Truth is { } truthA && tileB.Truth is { } truthB
-            ? LabelScheme.GroupOf(truthA) == options.From && LabelScheme.GroupOf(truthB) == options.To
-            : null;
+        var truthChanged = ChangeTally.TruthChanged(ChangeSide.Group(tileA.Truth), ChangeSide.Group(tileB.Truth), options);
         return CandidateConfidence.With(new ChangeCandidate(
             tileB.Path,
             tileB.Id,

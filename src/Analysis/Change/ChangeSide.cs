@@ -81,8 +81,8 @@ internal sealed class ChangeSide(string run, TileRows rows, bool useTruth)
                 }
             }
 
-            var i = (row * _cols) + col;
-            if ((_cells[i] & Present) != 0)
+            var i = IndexOf(row, col);
+            if (Has(i))
             {
                 throw await CollisionAsync(layout, row, col, tile, cancellationToken).ConfigureAwait(false);
             }

@@ -26,12 +26,11 @@ internal sealed class ChangeTally(ChangeOptions options)
         Joined++;
 
         // Truth change is judged on every joined tile with truth in both runs, so a tile that failed to score is a miss.
-        bool? truthChanged = null;
-        if (truthA is { } ta && truthB is { } tb)
+        var truthChanged = TruthChanged(truthA, truthB, options);
+        if (truthChanged is { } truly)
         {
-            truthChanged = ta == options.From && tb == options.To;
             _evaluated++;
-            _truthChanges += truthChanged.Value ? 1 : 0;
+            _truthChanges += truly ? 1 : 0;
         }
 
         if (labelA is not { } groupA || labelB is not { } groupB)
@@ -51,6 +50,10 @@ internal sealed class ChangeTally(ChangeOptions options)
         Candidates += isCandidate ? 1 : 0;
         return isCandidate;
     }
+
+    /// <summary>Whether the truth went from the options' From group to their To group; null without truth in both runs.</summary>
+    public static bool? TruthChanged(LandGroup? truthA, LandGroup? truthB, ChangeOptions options) =>
+        truthA is { } a && truthB is { } b ? a == options.From && b == options.To : null;
 
     public ChangeSummary Summary(string runA, string runB, long countA, long countB) => new(
         runA,
